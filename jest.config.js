@@ -12,4 +12,5 @@ export default {
   testTimeout: 30000,
   // End-to-end suites share one DynamoDB Local and terraform's CPU: two cores, so run files one by one.
   maxWorkers: 1,
+  reporters: ['default', '<rootDir>/test/support/summary-line-reporter.cjs'],
 };
