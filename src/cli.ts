@@ -47,6 +47,7 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
     .option('-m, --manifest <path>', 'manifest file', 'hack/manifest.yaml')
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
     .option('--set <path=value>', 'override a manifest field (repeatable)', collect, [])
+    .option('--no-color', 'no colours in the report')
     .action(async (opts: { manifest: string; format: 'text' | 'json'; set: string[] }) => {
       const { validate } = await import('./commands/validate.js');
       done(await validate(opts, io));

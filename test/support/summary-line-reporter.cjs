@@ -1,9 +1,11 @@
-// Prints the plain closing line CI reads ("N passed, N failed, N skipped") after jest's own summary.
+// Prints the plain closing line CI reads ("N passed, N failed, N skipped") as the very last line,
+// after jest's own summary (hence on process exit: stdout to a pipe is synchronous on Linux).
 class SummaryLineReporter {
   onRunComplete(_contexts, results) {
     const { numPassedTests, numFailedTests, numPendingTests, numTodoTests } = results;
     const failed = numFailedTests + (results.numRuntimeErrorTestSuites || 0);
-    process.stdout.write(`\n${numPassedTests} passed, ${failed} failed, ${numPendingTests + numTodoTests} skipped\n`);
+    const line = `${numPassedTests} passed, ${failed} failed, ${numPendingTests + numTodoTests} skipped`;
+    process.once('exit', () => process.stdout.write(`\n${line}\n`));
   }
 }
 module.exports = SummaryLineReporter;

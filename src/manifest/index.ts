@@ -1,0 +1,148 @@
+// The validation pipeline: file → YAML (load.ts) → --set (set.ts) → schema (schema.ts) → rules (rules.ts)
+// → located diagnostics. Pure per call; the only module state is the compiled, immutable validators.
+import { readFile } from 'node:fs/promises';
+import { pointerToPath, type Diagnostic, type FileResult } from '../diagnostics.js';
+import type { AwsDynamodb } from '../generated/manifest.js';
+import { decodeText, parseYaml, toPlain, type LoadedYaml } from './load.js';
+import { locate, splitPointer, type Anchor } from './locate.js';
+import { checkRules } from './rules.js';
+import { schemaProblems, type SchemaName } from './schema.js';
+import { applySets } from './set.js';
+
+export type { SchemaName } from './schema.js';
+
+export interface ValidateOptions {
+  /** Path used to read the file (absolute, or relative to the process cwd). */
+  file: string;
+  /** Name shown in diagnostics (the path as the user gave it); defaults to `file`. */
+  displayFile?: string;
+  /** The document's text; when given, `file` is not read. */
+  text?: string;
+  /** `--set path=value` overrides, relative to the validated object (`spec.billingMode=...`). */
+  sets?: string[];
+  /** JSON pointer of the validated object inside the document ('' = the whole document). */
+  at?: string;
+  /** Drop schema problems at or under these pointers (e.g. a stack input's `/target`, validated separately). */
+  exclude?: string[];
+}
+
+export interface ValidatedDocument {
+  result: FileResult;
+  /** The validated object with schema defaults applied; set only when the result is valid. */
+  value?: unknown;
+  /** The parsed YAML document, when the file could be parsed (for callers that locate their own checks). */
+  yaml?: LoadedYaml;
+  /** The whole document as plain data (for callers that read other parts, e.g. a stack input's target). */
+  data?: unknown;
+}
+
+interface Located {
+  code: string;
+  pointer: string;
+  at: string;
+  anchor: Anchor;
+  message: string;
+}
+
+/** File-level problem (cannot read it): line 0 means "no position". */
+function fileDiag(file: string, code: string, message: string): Diagnostic {
+  return { code, severity: 'error', message, path: '', pointer: '', file, line: 0, col: 0 };
+}
+
+function resultOf(file: string, diagnostics: Diagnostic[], status?: FileResult['status']): FileResult {
+  const invalid = diagnostics.some((d) => d.severity === 'error');
+  return { file, status: status ?? (invalid ? 'invalid' : 'valid'), diagnostics };
+}
+
+async function readText(opts: ValidateOptions, display: string): Promise<{ text: string } | { diagnostics: Diagnostic[]; status: FileResult['status'] }> {
+  if (opts.text !== undefined) return { text: opts.text };
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(opts.file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const message =
+      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a manifest file' : code === 'EACCES' ? 'permission denied' : `cannot read the file (${code ?? String(err)})`;
+    return { diagnostics: [fileDiag(display, code === 'ENOENT' ? 'file-not-found' : 'file-unreadable', message)], status: 'error' };
+  }
+  const decoded = decodeText(bytes, display);
+  return decoded.ok ? { text: decoded.text } : { diagnostics: decoded.diagnostics, status: 'invalid' };
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  let v: unknown = data;
+  for (const seg of splitPointer(pointer)) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[seg];
+  }
+  return v;
+}
+
+/** Shared stages: read, parse, apply --set, schema, optional extra checks; diagnostics sorted and deduplicated. */
+async function run(
+  schema: SchemaName,
+  opts: ValidateOptions,
+  extra: (value: unknown) => Located[],
+): Promise<ValidatedDocument> {
+  const display = opts.displayFile ?? opts.file;
+  const at = opts.at ?? '';
+  const read = await readText(opts, display);
+  if ('diagnostics' in read) return { result: resultOf(display, read.diagnostics, read.status) };
+
+  const loaded = parseYaml(read.text, display);
+  if (!loaded.ok) return { result: resultOf(display, loaded.diagnostics, 'invalid') };
+  const yaml = loaded.yaml;
+
+  const sets = applySets(yaml.doc, opts.sets ?? [], { at, schema });
+  const setDiags: Diagnostic[] = sets.problems.map((p) => ({ ...fileDiag('--set', 'bad-set', p.message) }));
+
+  const plain = toPlain(yaml, display);
+  if (!plain.ok) return { result: resultOf(display, [...setDiags, ...plain.diagnostics], 'invalid'), yaml };
+  const value = valueAt(plain.value, at);
+
+  // Schema first (fills defaults in place), then the rules on the same object.
+  const excluded = (pointer: string) => (opts.exclude ?? []).some((e) => pointer === e || pointer.startsWith(e + '/'));
+  const problems: Located[] = schemaProblems(schema, value).filter((p) => !excluded(p.pointer));
+  const ruled = extra(value);
+  // A rule speaks about the same node more precisely than the schema: keep the rule's sentence.
+  const rulePointers = new Set(ruled.map((r) => r.pointer));
+  const all = [...problems.filter((p) => !rulePointers.has(p.pointer)), ...ruled];
+
+  const underSet = (pointer: string) => sets.pointers.some((sp) => pointer === sp || pointer.startsWith(sp + '/'));
+  const diagnostics: Diagnostic[] = all.map((p) => {
+    const pointer = at + p.pointer;
+    const fromSet = underSet(p.pointer);
+    const pos = fromSet ? { line: 0, col: 0 } : locate(yaml.doc, yaml.lineCounter, at + p.at, p.anchor);
+    return { code: p.code, severity: 'error', message: p.message, path: pointerToPath(pointer), pointer, file: fromSet ? '--set' : display, line: pos.line, col: pos.col };
+  });
+  const located = sortAndDedupe(diagnostics);
+  const result = resultOf(display, [...setDiags, ...located]);
+  return { result, value: result.status === 'valid' ? value : undefined, yaml, data: plain.value };
+}
+
+function sortAndDedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list
+    .slice()
+    .sort((a, b) => a.line - b.line || a.col - b.col || a.path.localeCompare(b.path))
+    .filter((d) => {
+      const key = `${d.file}:${d.line}:${d.col}:${d.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/**
+ * Load + parse + `--set` + schema for any shipped schema, without the manifest's cross-field rules.
+ * The stack-input loader uses it with `'stack-input'`; `loadManifest` adds the rules on top.
+ */
+export async function validateDocumentAgainst(schema: SchemaName, opts: ValidateOptions): Promise<ValidatedDocument> {
+  return run(schema, opts, () => []);
+}
+
+/** The manifest pipeline of design §2.1: every problem at once, or the manifest with defaults applied. */
+export async function loadManifest(opts: ValidateOptions & { region?: string }): Promise<{ result: FileResult; manifest?: AwsDynamodb }> {
+  const out = await run('manifest', opts, (value) => checkRules(value, { region: opts.region }).map((v) => ({ ...v, at: v.pointer })));
+  return { result: out.result, manifest: out.value as AwsDynamodb | undefined };
+}

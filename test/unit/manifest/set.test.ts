@@ -1,0 +1,70 @@
+// `--set path=value`: typed by the schema, applied to the YAML document, bad flags reported against `--set`.
+import { loadManifest } from '../../../src/manifest/index.js';
+import { parseSetPath } from '../../../src/manifest/set.js';
+import { PK, problems, withSpec } from './helpers.js';
+
+const base = withSpec(PK);
+
+describe('--set', () => {
+  test('paths accept dots, list indexes and quoted keys', () => {
+    expect(parseSetPath('spec.globalSecondaryIndexes[0].name')).toEqual(['spec', 'globalSecondaryIndexes', '0', 'name']);
+    expect(parseSetPath('spec.tags["team.name"]')).toEqual(['spec', 'tags', 'team.name']);
+    expect(parseSetPath('spec..x')).toBeUndefined();
+    expect(parseSetPath('')).toBeUndefined();
+  });
+
+  test('numbers, enums and new intermediate objects make a valid provisioned table', async () => {
+    const { result, manifest } = await loadManifest({
+      file: 'm.yaml',
+      text: base,
+      sets: ['spec.billingMode=PROVISIONED', 'spec.provisionedThroughput.readCapacityUnits=5', 'spec.provisionedThroughput.writeCapacityUnits=7'],
+    });
+    expect(result.diagnostics).toEqual([]);
+    expect(manifest?.spec.billingMode).toBe('PROVISIONED');
+    expect(manifest?.spec.provisionedThroughput).toEqual({ readCapacityUnits: 5, writeCapacityUnits: 7 });
+  });
+
+  test('booleans, JSON maps and list items are typed by the schema', async () => {
+    const { result, manifest } = await loadManifest({
+      file: 'm.yaml',
+      text: base,
+      sets: ['spec.deletionProtectionEnabled=true', 'spec.tags={"team":"devops"}', 'spec.globalSecondaryIndexes[0]={"name":"ByCat","partitionKey":{"name":"cat","type":"STRING"}}', 'spec.globalSecondaryIndexes[0].projection.type=KEYS_ONLY'],
+    });
+    expect(result.diagnostics).toEqual([]);
+    expect(manifest?.spec.deletionProtectionEnabled).toBe(true);
+    expect(manifest?.spec.tags).toEqual({ team: 'devops' });
+    expect(manifest?.spec.globalSecondaryIndexes).toEqual([{ name: 'ByCat', partitionKey: { name: 'cat', type: 'STRING' }, projection: { type: 'KEYS_ONLY' } }]);
+  });
+
+  test('a value the schema rejects is reported against --set, and file errors keep their positions', async () => {
+    expect(await problems(base.replace('type: STRING', 'type: S'), { sets: ['spec.billingMode=PROVISIONED'] })).toEqual([
+      '0:0  spec.billingMode  billingMode PROVISIONED needs spec.provisionedThroughput with readCapacityUnits and writeCapacityUnits (each at least 1) [provisioned-needs-throughput]',
+      '8:11  spec.partitionKey.type  must be one of STRING, NUMBER or BINARY, not `S`; did you mean `STRING`? [schema-enum]',
+    ]);
+  });
+
+  test('bad flags are one error each, naming the flag', async () => {
+    const { result } = await loadManifest({
+      file: 'm.yaml',
+      text: base,
+      sets: ['spec.billingmode=PROVISIONED', 'spec.provisionedThroughput.readCapacityUnits=many', 'spec.deletionProtectionEnabled=yes', 'spec.tags=team', 'spec.tableName', 'spec.globalSecondaryIndexes[3].name=x', 'spec.partitionKey.name.first=x'],
+    });
+    expect(result.status).toBe('invalid');
+    expect(result.diagnostics.map((d) => `${d.file} ${d.code} ${d.message}`)).toEqual([
+      '--set bad-set --set spec.billingmode=PROVISIONED: unknown field `billingmode`; did you mean `billingMode`?',
+      '--set bad-set --set spec.provisionedThroughput.readCapacityUnits=many: `many` is not a number',
+      '--set bad-set --set spec.deletionProtectionEnabled=yes: `yes` is not a boolean: use true or false',
+      `--set bad-set --set spec.tags=team: \`team\` is not valid JSON (lists and maps are given as JSON, e.g. '["a","b"]' or '{"k":"v"}')`,
+      '--set bad-set --set spec.tableName: expected path=value, e.g. --set spec.billingMode=PROVISIONED',
+      '--set bad-set --set spec.globalSecondaryIndexes[3].name=x: index 3 is out of range: spec.globalSecondaryIndexes has no items yet',
+      '--set bad-set --set spec.partitionKey.name.first=x: unknown field `first`',
+    ]);
+  });
+
+  test('paths are relative to the manifest when it sits under a stack input target', async () => {
+    const text = 'provider_config:\n  region: us-east-1\ntarget:\n' + base.replace(/^/gm, '  ');
+    const { result, manifest } = await loadManifest({ file: 's.yaml', text, at: '/target', sets: ['spec.tableName=renamed'] });
+    expect(result.diagnostics).toEqual([]);
+    expect(manifest?.spec.tableName).toBe('renamed');
+  });
+});
