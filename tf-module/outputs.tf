@@ -1,0 +1,44 @@
+output "table_name" {
+  description = "Name of the DynamoDB table."
+  value       = aws_dynamodb_table.this.name
+}
+
+output "table_arn" {
+  description = "ARN of the DynamoDB table."
+  value       = aws_dynamodb_table.this.arn
+}
+
+output "table_id" {
+  description = "ID of the DynamoDB table (its name)."
+  value       = aws_dynamodb_table.this.id
+}
+
+output "stream_arn" {
+  description = "ARN of the table's stream, or null when streams are off."
+  value       = var.stream_enabled ? aws_dynamodb_table.this.stream_arn : null
+}
+
+output "stream_label" {
+  description = "Timestamp label of the table's stream, or null when streams are off."
+  value       = var.stream_enabled ? aws_dynamodb_table.this.stream_label : null
+}
+
+output "aws_region" {
+  description = "Region the table lives in (the provider's region)."
+  value       = data.aws_region.current.name
+}
+
+output "global_secondary_index_names" {
+  description = "Names of the global secondary indexes."
+  value       = [for i in var.global_secondary_indexes : i.name]
+}
+
+output "local_secondary_index_names" {
+  description = "Names of the local secondary indexes."
+  value       = [for i in var.local_secondary_indexes : i.name]
+}
+
+output "replica_arns" {
+  description = "ARN of each replica table, keyed by region."
+  value       = { for r in aws_dynamodb_table.this.replica : r.region_name => r.arn }
+}
