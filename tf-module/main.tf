@@ -1,9 +1,9 @@
 locals {
   provisioned = var.billing_mode == "PROVISIONED"
 
-  # A Name tag like terraform-aws-modules adds, unless the caller sets its own. tags = null means no
-  # tags at all (planton's --local: DynamoDB Local neither returns nor updates tags).
-  tags = var.tags == null ? null : merge({ Name = var.table_name }, var.tags)
+  # Exactly the caller's tags: no implicit Name tag, so an adopted table plans clean and all 50 tag
+  # slots stay the user's. null means no tags at all (planton's --local: DynamoDB Local keeps none).
+  tags = var.tags
 
   key_attribute_names = distinct(compact(concat(
     [var.hash_key, var.range_key == null ? "" : var.range_key],
@@ -208,7 +208,7 @@ resource "aws_dynamodb_table" "this" {
     }
     precondition {
       condition     = try(length(local.tags) <= 50, true)
-      error_message = "At most 50 tags, counting the Name tag the module adds."
+      error_message = "At most 50 tags."
     }
   }
 }

@@ -461,7 +461,7 @@ variable "alarms" {
 }
 
 variable "tags" {
-  description = "Tags of the table and the other resources; a Name tag (the table name) is added unless given. null: no tags at all, not even Name (for DynamoDB Local, which does not keep tags)."
+  description = "Tags of the table and the other resources, applied as given. null: no tags at all (for DynamoDB Local, which does not keep tags)."
   type        = map(string)
   default     = {}
 

@@ -228,14 +228,14 @@ describeWithTf('tf-module with real terraform', () => {
     expect(table('users-with-gsi').point_in_time_recovery).toEqual([{ enabled: true }]);
   });
 
-  it('plans table class, deletion protection, timeouts and tags (labels merged, Name added)', () => {
+  it('plans table class, deletion protection, timeouts and tags (labels merged, nothing added)', () => {
     expect(table('dev-settings')).toMatchObject({ table_class: 'STANDARD_INFREQUENT_ACCESS', deletion_protection_enabled: false });
-    expect(table('dev-settings').tags).toEqual({ Name: 'catalog-dev', env: 'dev', Environment: 'dev' });
+    expect(table('dev-settings').tags).toEqual({ env: 'dev', Environment: 'dev' });
     const prod = table('prod-settings');
     // The provider plans STANDARD, the AWS default, as null (and reads it back the same way: no drift).
     expect(prod).toMatchObject({ table_class: null, deletion_protection_enabled: true });
     expect(prod.timeouts).toEqual({ create: '30m', update: '1h30m', delete: '10m' });
-    expect(table('users-with-gsi').tags).toEqual({ Name: 'users', team: 'identity', Environment: 'staging', Owner: 'identity-team' });
+    expect(table('users-with-gsi').tags).toEqual({ team: 'identity', Environment: 'staging', Owner: 'identity-team' });
   });
 
   it('plans replicas of the global table and on-demand limits only when set', () => {
