@@ -14,6 +14,7 @@ describe('loadManifest', () => {
       partitionKey: { name: 'id', type: 'STRING' },
       ttl: { enabled: true, attributeName: 'expires_at' },
       billingMode: 'PAY_PER_REQUEST',
+      pointInTimeRecovery: { enabled: true },
       tableClass: 'STANDARD',
       deletionProtectionEnabled: false,
       contributorInsightsEnabled: false,
