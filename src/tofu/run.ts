@@ -1,0 +1,77 @@
+// Runs one tofu command: argv array, explicit cwd and env, output streamed live through the masker.
+// Ctrl-C / SIGTERM reach planton only (the child runs in its own process group) and are forwarded to the
+// child exactly once, so tofu stops cleanly (state written, lock released) instead of being killed twice.
+import { constants } from 'node:os';
+import { execa } from 'execa';
+import { lineMaskingWriter, type Mask } from './mask.js';
+
+export interface RunContext {
+  binary: string;
+  cwd: string;
+  env: Record<string, string>;
+  mask: Mask;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export interface RunResult {
+  exitCode: number;
+  /** A signal was forwarded: the caller stops the flow and returns exitCode. */
+  interrupted: boolean;
+  /** Captured stdout (capture mode only), unmasked: it is parsed, never printed as is. */
+  stdout: string;
+}
+
+const FORWARDED = ['SIGINT', 'SIGTERM'] as const;
+
+export async function runTofu(ctx: RunContext, args: string[], opts: { capture?: boolean } = {}): Promise<RunResult> {
+  const child = execa(ctx.binary, args, {
+    cwd: ctx.cwd,
+    env: ctx.env,
+    extendEnv: false,
+    stdin: 'ignore',
+    buffer: false,
+    reject: false,
+    // Own process group: a terminal's Ctrl-C goes to planton alone, which forwards it once.
+    detached: true,
+    encoding: 'utf8',
+  });
+
+  const out = lineMaskingWriter(ctx.stdout, ctx.mask);
+  const err = lineMaskingWriter(ctx.stderr, ctx.mask);
+  let captured = '';
+  child.stdout?.setEncoding('utf8');
+  child.stderr?.setEncoding('utf8');
+  child.stdout?.on('data', (chunk: string) => {
+    if (opts.capture) captured += chunk;
+    else out.write(chunk);
+  });
+  child.stderr?.on('data', (chunk: string) => err.write(chunk));
+
+  let interrupted = false;
+  const handlers = FORWARDED.map((sig) => {
+    const handler = () => {
+      if (interrupted) {
+        ctx.stderr(`planton: still waiting for ${ctx.binary} to finish cleanly\n`);
+        return;
+      }
+      interrupted = true;
+      ctx.stderr(`planton: ${sig} received; asking ${ctx.binary} to stop cleanly (state is saved, the lock released)\n`);
+      child.kill(sig);
+    };
+    process.on(sig, handler);
+    return [sig, handler] as const;
+  });
+
+  try {
+    const result = await child;
+    out.flush();
+    err.flush();
+    if (result.exitCode === undefined && !result.signal) ctx.stderr(ctx.mask(`planton: could not run ${ctx.binary}: ${result.shortMessage}\n`));
+    let exitCode = typeof result.exitCode === 'number' ? result.exitCode : 1;
+    if (result.exitCode === undefined && result.signal) exitCode = 128 + (constants.signals[result.signal as keyof typeof constants.signals] ?? 0);
+    return { exitCode, interrupted, stdout: captured };
+  } finally {
+    for (const [sig, handler] of handlers) process.off(sig, handler);
+  }
+}

@@ -1,0 +1,82 @@
+// The CLI's own logic around tofu, in-process and without running tofu: every case here stops before
+// the first tofu command (or never needs one).
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { memoryIo } from '../../../src/io.js';
+import { main } from '../../../src/main.js';
+
+const MANIFEST = `apiVersion: aws.project-planton.org/v1
+kind: AwsDynamodb
+metadata:
+  name: unit-orders
+spec:
+  partitionKey: { name: id, type: STRING }
+`;
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'planton-cmd-'));
+  writeFileSync(join(dir, 'orders.yaml'), MANIFEST);
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const io = memoryIo(dir, { PATH: '/nonexistent', ...env });
+  const code = await main(args, io);
+  return { code, out: io.out, err: io.err };
+}
+
+function stackInput(lines: string[]): string {
+  const f = join(dir, 'si.yaml');
+  writeFileSync(f, lines.join('\n') + '\n');
+  chmodSync(f, 0o600);
+  return 'si.yaml';
+}
+
+test('no tofu and no terraform: exit 1 with the install hint, after the manifest was checked', async () => {
+  const r = await run(['tofu', 'plan', '--manifest', 'orders.yaml'], { AWS_REGION: 'us-east-1' });
+  expect(r).toEqual({
+    code: 1,
+    out: '',
+    err:
+      'planton: neither tofu nor terraform was found on PATH\n' +
+      '  Install OpenTofu (https://opentofu.org/docs/intro/install/) or Terraform (https://developer.hashicorp.com/terraform/install), or name the binary with --binary PATH or PLANTON_TOFU_BIN.\n',
+  });
+});
+
+test('an invalid stack input is reported with file:line:col, secrets masked, and nothing runs', async () => {
+  const si = stackInput(['provider_config:', '  region: SECRET-MARKER-12345', '  accessKeyId: AKIAUNIT', '  secretAccessKey: SECRET-MARKER-12345']);
+  const r = await run(['tofu', 'plan', '--manifest', 'orders.yaml', '--stack-input', si]);
+  expect(r.code).toBe(1);
+  expect(r.err).not.toContain('SECRET-MARKER-12345');
+  expect(r.err.split('\n')[0]).toBe('si.yaml:2:11  provider_config.region  `***` does not have the expected form (^[a-z]{2}(-[a-z]+)+-[0-9]+$)');
+});
+
+test('the manifest comes from the stack input target when --manifest is absent, with its errors located there', async () => {
+  const si = stackInput(['provider_config: { region: us-east-1 }', 'target:', '  apiVersion: aws.project-planton.org/v1', '  kind: AwsDynamodb', '  metadata: { name: t1 }', '  spec:', '    partitionKey: { name: id, type: STRING }']);
+  const r = await run(['tofu', 'plan', '--stack-input', si]);
+  expect(r.code).toBe(1);
+  expect(r.err).toContain('si.yaml:5:');
+  expect(r.err).toContain('target.metadata.name');
+});
+
+test('without a region anywhere the run stops with a usage error', async () => {
+  const r = await run(['tofu', 'plan', '--manifest', 'orders.yaml']);
+  expect(r.code).toBe(1);
+  expect(r.err).toBe('planton: no AWS region: set provider_config.region in a stack input (--stack-input) or AWS_REGION\n  See hack/stack-input.example.yaml.\n');
+});
+
+test('apply and destroy without --auto-approve need a terminal', async () => {
+  for (const op of ['apply', 'destroy']) {
+    const r = await run(['tofu', op, '--manifest', 'orders.yaml'], { AWS_REGION: 'us-east-1' });
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`planton: ${op} needs approval, but stdin is not a terminal\n  Review \`planton tofu plan\`, then run \`planton tofu ${op} --auto-approve\`.\n`);
+  }
+});
+
+test('load-tfvars prints the tfvars of the manifest', async () => {
+  const r = await run(['tofu', 'load-tfvars', '--manifest', 'orders.yaml']);
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.out)).toMatchObject({ table_name: 'unit-orders', hash_key: 'id', billing_mode: 'PAY_PER_REQUEST' });
+});
