@@ -1,5 +1,116 @@
+// `planton import --table NAME [--stack-input PATH | --local] [--out PATH]` (design §4): read a live
+// table through terraform (importer/read-live.ts), map it to a manifest (importer/to-manifest.ts),
+// check that it validates, then write it (or print it).
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-export async function importTable(_opts: { table: string; stackInput?: string; local: boolean; out?: string; binary?: string; pluginDir?: string }, _io: Io): Promise<number> {
-  throw new UsageError('import: not implemented yet');
+import { readLiveTable } from '../importer/read-live.js';
+import { renderManifestYaml, schemaReference } from '../importer/render.js';
+import { toManifest } from '../importer/to-manifest.js';
+import { loadManifest } from '../manifest/index.js';
+import { manifestSchemaPath } from '../paths.js';
+import { formatText } from '../report/text.js';
+import { loadStackInput } from '../stack-input/index.js';
+import { chooseBinary, describeBinary, probeBinary } from '../tofu/binary.js';
+import type { AwsSettings } from '../tofu/env.js';
+import { createMasker, maskWriters } from '../tofu/mask.js';
+import { renderProvider } from '../tofu/provider.js';
+
+export interface ImportOptions {
+  table: string;
+  stackInput?: string;
+  local: boolean;
+  out?: string;
+  binary?: string;
+  pluginDir?: string;
+}
+
+export async function importTable(opts: ImportOptions, io: Io): Promise<number> {
+  if (opts.local && opts.stackInput !== undefined) throw new UsageError('--local and --stack-input exclude each other', 'Use --local for DynamoDB Local, --stack-input for AWS (or another endpoint).');
+  const outFile = opts.out !== undefined ? resolve(io.cwd, opts.out) : undefined;
+  if (outFile && existsSync(outFile)) throw new UsageError(`${opts.out} already exists; planton import does not overwrite a manifest`, 'Choose another --out, or move the file away first.');
+
+  // Credentials: the stack input's secrets are masked in everything printed from here on.
+  let aws: AwsSettings | undefined;
+  let secrets: string[] = [];
+  if (opts.stackInput !== undefined) {
+    const stack = await loadStackInput(resolve(io.cwd, opts.stackInput), opts.stackInput);
+    secrets = stack.secrets;
+    if (stack.result.status !== 'valid') {
+      maskWriters(io, createMasker(secrets)).stderr(formatText([stack.result], { color: io.color }));
+      return 1;
+    }
+    const pc = stack.input?.provider_config;
+    if (pc) aws = { ...pc };
+  }
+  const mask = createMasker(secrets);
+  const out = maskWriters(io, mask);
+
+  const binary = await probeBinary(chooseBinary({ flag: opts.binary, env: io.env, cwd: io.cwd }), io.env);
+  out.stderr(describeBinary(binary) + '\n');
+  const pluginDir = opts.pluginDir ?? (io.env.PLANTON_PLUGIN_DIR || undefined);
+  const read = async (settings: AwsSettings, autoscaling: boolean) =>
+    readLiveTable({
+      tableName: opts.table,
+      aws: settings,
+      binary: binary.path,
+      pluginDir: pluginDir ? resolve(io.cwd, pluginDir) : undefined,
+      env: io.env,
+      mask,
+      stderr: out.stderr,
+      autoscaling,
+      provider: renderProvider({ region: settings.region, endpoint: settings.endpoint }),
+    });
+
+  let live;
+  let region = 'us-east-1';
+  if (opts.local) {
+    // The same data directory `planton tofu ... --local` uses for a manifest written to --out.
+    const dataDir = join(outFile ? dirname(outFile) : io.cwd, '.planton', 'local-dynamodb');
+    const { startDynamoDbLocal } = await import('../local/server.js');
+    const server = await startDynamoDbLocal({ dataDir, env: io.env });
+    out.stderr(`planton: DynamoDB Local at ${server.endpoint} (data in ${dataDir})\n`);
+    try {
+      live = await read({ region: 'us-east-1', accessKeyId: 'local', secretAccessKey: 'local', endpoint: server.endpoint }, false);
+    } finally {
+      await server.stop();
+    }
+    live.notes.push('autoscaling was not read: Application Auto Scaling is not part of DynamoDB Local');
+    live.notes.push('tags were not read: DynamoDB Local does not support tagging');
+  } else {
+    const chosen = aws?.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION;
+    if (!chosen) throw new UsageError('no AWS region: set provider_config.region in a stack input (--stack-input) or AWS_REGION', 'See hack/stack-input.example.yaml.');
+    region = chosen;
+    const settings: AwsSettings = { ...aws, region };
+    // A custom endpoint (DynamoDB Local, LocalStack) has no Application Auto Scaling to ask.
+    live = await read(settings, settings.endpoint === undefined);
+    if (settings.endpoint !== undefined) live.notes.push(`autoscaling was not read: ${settings.endpoint} is a DynamoDB endpoint only`);
+  }
+
+  const imported = toManifest(live.table, live.autoscaling);
+  const text = renderManifestYaml(imported.manifest, {
+    schemaRef: schemaReference(outFile ? dirname(outFile) : io.cwd, manifestSchemaPath),
+    source: `table ${opts.table}`,
+  });
+  for (const note of [...live.notes, ...imported.notes]) out.stderr(`planton: note: ${note}\n`);
+
+  // What import writes must pass `planton validate` unchanged: check it the same way.
+  const display = opts.out ?? '<stdout>';
+  const checked = await loadManifest({ file: outFile ?? join(io.cwd, 'imported.yaml'), displayFile: display, text, region });
+  if (outFile) {
+    mkdirSync(dirname(outFile), { recursive: true });
+    writeFileSync(outFile, text);
+  }
+  else out.stdout(text);
+  if (checked.result.status !== 'valid') {
+    out.stderr(formatText([checked.result], { color: io.color }));
+    out.stderr(`planton: the manifest of table '${opts.table}' does not validate as written: fix the fields above before planning\n`);
+    return 1;
+  }
+  if (outFile) {
+    const where = opts.local ? ' --local' : opts.stackInput !== undefined ? ` --stack-input ${opts.stackInput}` : '';
+    out.stderr(`planton: wrote ${opts.out} (table ${opts.table}); take the table into state with \`planton tofu apply -m ${opts.out}${where} --adopt\`\n`);
+  }
+  return 0;
 }
