@@ -12,7 +12,7 @@ import { stableJson, tableName as tableName_, toTfvars } from '../tfvars/index.j
 import { withAdoption } from '../tofu/adopt.js';
 import { askApproval } from '../tofu/approve.js';
 import { chooseBinary, describeBinary, probeBinary, type TofuBinary } from '../tofu/binary.js';
-import { buildChildEnv, secretValues, type AwsSettings } from '../tofu/env.js';
+import { buildChildEnv, type AwsSettings } from '../tofu/env.js';
 import { initFingerprint, initReason, recordInit } from '../tofu/fingerprint.js';
 import { guardPlan, lossMessage, type TableLoss } from '../tofu/guard.js';
 import { formatSummary, summaryJson } from '../plan/explain.js';

@@ -42,7 +42,9 @@ interface Check {
   message: string;
 }
 
-const SECRET_FIELDS = ['secretAccessKey', 'sessionToken', 'accessKeyId'] as const;
+// The access key id is an identifier, not a secret (AWS prints it in its own errors); masking short ids
+// such as `local` would also garble ordinary words like /usr/local/bin in tofu's output.
+const SECRET_FIELDS = ['secretAccessKey', 'sessionToken'] as const;
 const S3_ONLY = ['bucket', 'key', 'region', 'useLockfile', 'dynamodbTable', 'encrypt'];
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -38,12 +38,3 @@ export function buildChildEnv(parent: NodeJS.ProcessEnv, aws: AwsSettings): Reco
   if (parent.GOGC === undefined) env.GOGC = '400';
   return env;
 }
-
-/**
- * The values the masker hides: the secret key and the session token. The access key id is an
- * identifier, not a secret (AWS prints it in errors), and masking short ids such as `local` would
- * garble ordinary words like /usr/local/bin in tofu's output.
- */
-export function secretValues(aws: Partial<AwsSettings>): string[] {
-  return [aws.secretAccessKey, aws.sessionToken].filter((v): v is string => typeof v === 'string');
-}

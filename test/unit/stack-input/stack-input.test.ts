@@ -35,7 +35,7 @@ test('a valid stack input with keys, endpoint and an s3 backend loads', async ()
   expect(r.result).toEqual({ file: 'stack-input.yaml', status: 'valid', diagnostics: [] });
   expect(r.input?.provider_config).toEqual({ region: 'us-east-1', accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'SECRET-MARKER-12345', endpoint: 'http://127.0.0.1:8000' });
   expect(r.input?.backend).toMatchObject({ type: 's3', bucket: 'my-tf-state', key: 'dynamodb/t.tfstate' });
-  expect(r.secrets).toEqual(['SECRET-MARKER-12345', 'AKIAEXAMPLE']);
+  expect(r.secrets).toEqual(['SECRET-MARKER-12345']);
   expect(r.warnings).toEqual([]);
 });
 
