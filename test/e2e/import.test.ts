@@ -67,6 +67,8 @@ spec:
   stream:
     enabled: true
     viewType: NEW_AND_OLD_IMAGES
+  pointInTimeRecovery:
+    enabled: false
 `;
 
 suite('planton import and apply --adopt against DynamoDB Local', () => {
