@@ -52,7 +52,7 @@ async function coldValidate() {
 }
 
 async function throughput() {
-  const { loadManifest } = await import(join(repo, 'dist/manifest/index.js'));
+  const { loadManifest } = await import(join(repo, 'dist/api-manifest.js'));
   const files = examples.slice(0, 10).map((f) => join(repo, 'hack/examples', f));
   const { readFileSync } = await import('node:fs');
   const texts = files.map((f) => [f, readFileSync(f, 'utf8')]);
@@ -73,7 +73,7 @@ const ms = (s) => `${Math.round(s * 1000)} ms`;
 const sec = (s) => `${s.toFixed(1)} s`;
 
 async function tofuBenches() {
-  const { startDynamoDbLocal } = await import(join(repo, 'dist/local/server.js'));
+  const { startDynamoDbLocal } = await import(join(repo, 'dist/api-local-server.js'));
   const work = mkdtempSync(join(tmpdir(), 'planton-bench-'));
   try {
     const startup = [];
