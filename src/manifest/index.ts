@@ -3,8 +3,10 @@
 import { readFile } from 'node:fs/promises';
 import { pointerToPath, type Diagnostic, type FileResult } from '../diagnostics.js';
 import type { AwsDynamodb } from '../generated/manifest.js';
-import { decodeText, parseYaml, toPlain, type LoadedYaml } from './load.js';
-import { locate, splitPointer, type Anchor } from './locate.js';
+import { decodeText, MAX_DIAGNOSTICS, parseYaml, toPlain, type LoadedYaml } from './load.js';
+
+export { MAX_DIAGNOSTICS } from './load.js';
+import { locate, valueAt, type Anchor } from './locate.js';
 import { checkRules } from './rules.js';
 import { schemaProblems, type SchemaName } from './schema.js';
 import { applySets } from './set.js';
@@ -69,14 +71,6 @@ async function readText(opts: ValidateOptions, display: string): Promise<{ text:
   return decoded.ok ? { text: decoded.text } : { diagnostics: decoded.diagnostics, status: 'invalid' };
 }
 
-function valueAt(data: unknown, pointer: string): unknown {
-  let v: unknown = data;
-  for (const seg of splitPointer(pointer)) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[seg];
-  }
-  return v;
-}
 
 /** Shared stages: read, parse, apply --set, schema, optional extra checks; diagnostics sorted and deduplicated. */
 async function run(
@@ -109,14 +103,18 @@ async function run(
   const all = [...problems.filter((p) => !rulePointers.has(p.pointer)), ...ruled];
 
   const underSet = (pointer: string) => sets.pointers.some((sp) => pointer === sp || pointer.startsWith(sp + '/'));
-  const diagnostics: Diagnostic[] = all.map((p) => {
+  // Locating costs a walk per problem: a file with thousands of mistakes gets the first ones and a count.
+  const shown = all.slice(0, MAX_DIAGNOSTICS);
+  const diagnostics: Diagnostic[] = shown.map((p) => {
     const pointer = at + p.pointer;
     const fromSet = underSet(p.pointer);
     const pos = fromSet ? { line: 0, col: 0 } : locate(yaml.doc, yaml.lineCounter, at + p.at, p.anchor);
     return { code: p.code, severity: 'error', message: p.message, path: pointerToPath(pointer), pointer, file: fromSet ? '--set' : display, line: pos.line, col: pos.col };
   });
   const located = sortAndDedupe(diagnostics);
-  const result = resultOf(display, [...setDiags, ...located]);
+  const more = all.length - shown.length;
+  const rest = more > 0 ? [fileDiag(display, 'too-many-problems', `${more} more problems not shown; fix the ones above first`)] : [];
+  const result = resultOf(display, [...setDiags, ...located, ...rest]);
   return { result, value: result.status === 'valid' ? value : undefined, yaml, data: plain.value };
 }
 

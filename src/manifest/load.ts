@@ -1,10 +1,19 @@
 // Stage 1 of the pipeline: bytes → one YAML Document (+ LineCounter), or located diagnostics for
 // everything design §2.1 rule 15 calls bad YAML. Nothing here knows about the manifest's shape.
-import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 
 /** Aliases a hand-written manifest might use are few; a larger count means an alias bomb. */
 export const MAX_ALIAS_COUNT = 50;
+
+/**
+ * The largest manifest planton reads. A real one (20 GSIs, 50 tags, a 20 KB resource policy) is far
+ * under 100 KB; past this size parsing alone takes seconds, so the file is refused before it starts.
+ */
+export const MAX_MANIFEST_BYTES = 128 * 1024;
+
+/** Problems reported per file; past this the file is not a manifest with typos but something else. */
+export const MAX_DIAGNOSTICS = 100;
 
 export interface LoadedYaml {
   doc: Document.Parsed;
@@ -46,8 +55,23 @@ export function parseYaml(text: string, file: string): LoadResult {
     const at = positionOf(text, text.indexOf('\u0000'));
     return { ok: false, diagnostics: [diag(file, 'yaml-binary', 'this is a binary file (it contains NUL bytes), not a YAML manifest', at.line, at.col)] };
   }
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_MANIFEST_BYTES) {
+    const kib = (n: number) => `${Math.round(n / 1024)} KiB`;
+    return { ok: false, diagnostics: [diag(file, 'yaml-too-large', `the file is ${kib(bytes)}; a manifest is at most ${kib(MAX_MANIFEST_BYTES)} (is this the right file?)`)] };
+  }
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  let parsed: Document.Parsed[];
+  try {
+    // uniqueKeys off: yaml compares every key with every other (seconds for a 10k-key map); duplicateKeys is linear.
+    parsed = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true }) as Document.Parsed[];
+  } catch (err) {
+    // yaml's parser (below the composer, which catches its own) recurses once per nesting level.
+    if (!(err instanceof RangeError)) throw err;
+    const at = positionOf(text, deepestOffset(text));
+    return { ok: false, diagnostics: [diag(file, 'yaml-too-deep', TOO_DEEP, at.line, at.col)] };
+  }
+  const docs = parsed;
   const pos = (offset: number) => lineCounter.linePos(offset);
 
   // Empty documents (a stray `---` at the end, a comment-only part) are not counted as manifests.
@@ -62,15 +86,24 @@ export function parseYaml(text: string, file: string): LoadResult {
   for (const doc of docs) {
     for (const err of doc.errors) {
       const at = pos(err.pos[0]);
-      const message = err.code === 'DUPLICATE_KEY' ? 'duplicate key: each key may appear only once in a mapping' : oneLine(err.message);
-      diagnostics.push(diag(file, `yaml-${err.code.toLowerCase().replace(/_/g, '-')}`, message, at.line, at.col));
+      // The composer reports a stack overflow from deep nesting as RESOURCE_EXHAUSTION with V8's own words.
+      // (and under other codes, e.g. TAG_RESOLVE_FAILED, when the overflow hits while resolving a scalar).
+      const tooDeep = /call stack/i.test(err.message);
+      if (tooDeep && diagnostics.some((d) => d.code === 'yaml-too-deep')) continue; // each unwinding level reports it again
+      const message = err.code === 'DUPLICATE_KEY' ? DUPLICATE : tooDeep ? TOO_DEEP : oneLine(err.message);
+      diagnostics.push(diag(file, tooDeep ? 'yaml-too-deep' : `yaml-${err.code.toLowerCase().replace(/_/g, '-')}`, message, at.line, at.col));
+    }
+    for (const offset of duplicateKeyOffsets(doc)) {
+      const at = pos(offset);
+      diagnostics.push(diag(file, 'yaml-duplicate-key', DUPLICATE, at.line, at.col));
     }
   }
+  diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
   if (real.length > 1) {
     const at = pos(real[1]!.range[0]);
     diagnostics.push(diag(file, 'yaml-multiple-documents', `the file holds ${real.length} YAML documents; a manifest file holds exactly one`, at.line, at.col));
   }
-  if (diagnostics.length > 0) return { ok: false, diagnostics: dedupe(diagnostics) };
+  if (diagnostics.length > 0) return { ok: false, diagnostics: capped(dedupe(diagnostics), file) };
 
   if (!isMap(first.contents)) {
     const node = first.contents as { range?: [number, number, number] } | null;
@@ -81,12 +114,74 @@ export function parseYaml(text: string, file: string): LoadResult {
   return { ok: true, yaml: { doc: first, lineCounter } };
 }
 
+const DUPLICATE = 'duplicate key: each key may appear only once in a mapping';
+const TOO_DEEP = 'the YAML is nested too deeply to read (thousands of levels); a manifest needs fewer than ten';
+
+/** Offsets of keys already seen in their mapping, found with one Set per mapping and no recursion. */
+function duplicateKeyOffsets(doc: Document.Parsed): number[] {
+  const found: number[] = [];
+  const pending: unknown[] = [doc.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isSeq(node)) for (const item of node.items) pending.push(item);
+    if (!isMap(node)) continue;
+    const seen = new Set<unknown>();
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      pending.push(pair.key, pair.value);
+      // Same equality as yaml's own check: scalar keys by value (1 and "1" differ), other keys never collide.
+      if (!isScalar(pair.key)) continue;
+      const value = pair.key.value;
+      if (seen.has(value) && pair.key.range) found.push(pair.key.range[0]);
+      seen.add(value);
+    }
+  }
+  return found;
+}
+
+/** Where nesting is deepest (most indented line, or deepest bracket), to point a too-deep error at. */
+function deepestOffset(text: string): number {
+  let best = 0;
+  let bestDepth = -1;
+  let depth = 0;
+  let lineStart = 0;
+  let indent = 0;
+  let inIndent = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lineStart = i + 1;
+      indent = 0;
+      inIndent = true;
+      continue;
+    }
+    if (inIndent && (c === 32 || c === 45)) {
+      indent++;
+      continue;
+    }
+    if (inIndent) {
+      inIndent = false;
+      if (indent > bestDepth) [best, bestDepth] = [lineStart + indent, indent];
+    }
+    if (c === 91 || c === 123) depth++;
+    else if (c === 93 || c === 125) depth--;
+    if (depth > bestDepth) [best, bestDepth] = [i, depth];
+  }
+  return best;
+}
+
 /** The document as plain data; alias bombs surface here, as a diagnostic instead of a hang. */
 export function toPlain(yaml: LoadedYaml, file: string): { ok: true; value: unknown } | { ok: false; diagnostics: Diagnostic[] } {
   try {
     return { ok: true, value: yaml.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
+    const unresolved = /^Unresolved alias.*: (.*)$/.exec(message);
+    if (unresolved) {
+      const at = aliasOffset(yaml.doc, unresolved[1]!);
+      const { line, col } = yaml.lineCounter.linePos(at);
+      return { ok: false, diagnostics: [diag(file, 'yaml-unknown-alias', `alias \`*${unresolved[1]}\` names no anchor: define \`&${unresolved[1]}\` before it`, Math.max(1, line), Math.max(1, col))] };
+    }
     if (/alias/i.test(message)) {
       return { ok: false, diagnostics: [diag(file, 'yaml-alias-bomb', `too many alias expansions (more than ${MAX_ALIAS_COUNT}): the file looks like an alias bomb; write the values out instead`)] };
     }
@@ -94,8 +189,27 @@ export function toPlain(yaml: LoadedYaml, file: string): { ok: true; value: unkn
   }
 }
 
+/** Offset of the first alias `*name` in the document (no recursion: nesting may be deep). */
+function aliasOffset(doc: Document.Parsed, name: string): number {
+  const pending: unknown[] = [doc.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isAlias(node) && node.source === name) return node.range?.[0] ?? 0;
+    if (isSeq(node)) for (const item of node.items) pending.push(item);
+    if (isMap(node)) for (const pair of node.items) pending.push(pair.key, pair.value);
+  }
+  return 0;
+}
+
 function oneLine(message: string): string {
   return message.split('\n')[0]!.replace(/\s+/g, ' ').replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+/** The first MAX_DIAGNOSTICS problems and one line counting the rest (which has no position: line 0). */
+export function capped(list: Diagnostic[], file: string): Diagnostic[] {
+  if (list.length <= MAX_DIAGNOSTICS) return list;
+  const more = list.length - MAX_DIAGNOSTICS;
+  return [...list.slice(0, MAX_DIAGNOSTICS), { ...diag(file, 'too-many-problems', `${more} more problems not shown; fix the ones above first`), line: 0, col: 0 }];
 }
 
 function dedupe(list: Diagnostic[]): Diagnostic[] {

@@ -89,3 +89,13 @@ export function nodeAt(doc: Document, pointer: string): Node | undefined {
   }
   return node as Node;
 }
+
+/** The plain value at a JSON pointer, or undefined where the path does not exist. */
+export function valueAt(data: unknown, pointer: string): unknown {
+  let v: unknown = data;
+  for (const seg of splitPointer(pointer)) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[seg];
+  }
+  return v;
+}

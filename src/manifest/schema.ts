@@ -7,7 +7,7 @@ import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import * as precompiled from '../generated/validators.js';
 import { manifestSchemaPath, stackInputSchemaPath } from '../paths.js';
-import { joinPointer, splitPointer, type Anchor } from './locate.js';
+import { joinPointer, splitPointer, valueAt, type Anchor } from './locate.js';
 import { didYouMean } from './suggest.js';
 
 export type SchemaName = 'manifest' | 'stack-input';
@@ -158,14 +158,6 @@ function orList(values: readonly unknown[]): string {
   return s.length > 1 ? `${s.slice(0, -1).join(', ')} or ${s[s.length - 1]}` : (s[0] ?? '');
 }
 
-function valueAt(data: unknown, pointer: string): unknown {
-  let v: unknown = data;
-  for (const seg of splitPointer(pointer)) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[seg];
-  }
-  return v;
-}
 
 function problem(name: SchemaName, err: ErrorObject, data: unknown): Problem | undefined {
   const base = err.instancePath;

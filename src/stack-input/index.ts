@@ -7,14 +7,9 @@ import { pointerToPath } from '../diagnostics.js';
 import { validateDocumentAgainst } from '../manifest/index.js';
 import { locate, type Anchor } from '../manifest/locate.js';
 
-export interface ProviderConfig {
-  region: string;
-  accessKeyId?: string;
-  secretAccessKey?: string;
-  sessionToken?: string;
-  profile?: string;
-  endpoint?: string;
-}
+import type { ProviderConfig } from '../generated/stack-input.js';
+
+export type { ProviderConfig };
 
 export type StackBackend =
   | { type: 'local' }

@@ -1,14 +1,10 @@
 // The child's environment is the only way credentials reach tofu (design §3): never argv, never files.
 
-/** What the AWS provider (and an s3 backend) needs, after the stack input and --local are applied. */
-export interface AwsSettings {
-  region: string;
-  accessKeyId?: string;
-  secretAccessKey?: string;
-  sessionToken?: string;
-  profile?: string;
-  endpoint?: string;
-}
+import type { ProviderConfig } from '../generated/stack-input.js';
+
+/** What the AWS provider (and an s3 backend) needs, after the stack input and --local are applied:
+ * the stack input's provider_config shape. */
+export type AwsSettings = ProviderConfig;
 
 const CREDENTIAL_VARS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN'];
 

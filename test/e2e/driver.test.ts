@@ -5,7 +5,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { join, resolve } from 'node:path';
 import { memoryIo } from '../../src/io.js';
 import { main } from '../../src/main.js';
-import { chooseBinary } from '../../src/tofu/binary.js';
+import { describeWithTofu, tofuBinary } from '../helpers/tofu-binary.js';
 import { withDynamoDbLocal, type TestDynamoDbLocal } from '../helpers/dynamodb-local.js';
 
 /** Per test: each terraform command takes ~5-10 s of CPU on a shared 2-core machine. */
@@ -15,15 +15,8 @@ const SECRET = 'SECRET-MARKER-12345';
 const TABLE = 'planton-e2e-orders';
 const repo = resolve(import.meta.dirname, '../..');
 
-const binary = (() => {
-  try {
-    return chooseBinary({ env: process.env, cwd: repo }).path;
-  } catch {
-    return undefined;
-  }
-})();
-if (!binary) console.warn('SKIPPED test/e2e/driver.test.ts: neither tofu nor terraform is on PATH');
-const suite = binary ? describe : describe.skip;
+const binary = tofuBinary;
+const suite = describeWithTofu('test/e2e/driver.test.ts');
 
 const MANIFEST = `apiVersion: aws.project-planton.org/v1
 kind: AwsDynamodb

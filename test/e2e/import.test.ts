@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join, resolve } from 'node:path';
 import { memoryIo } from '../../src/io.js';
 import { main } from '../../src/main.js';
-import { chooseBinary } from '../../src/tofu/binary.js';
+import { describeWithTofu, tofuBinary } from '../helpers/tofu-binary.js';
 import { withDynamoDbLocal, type TestDynamoDbLocal } from '../helpers/dynamodb-local.js';
 
 const SLOW = 180_000;
@@ -14,15 +14,8 @@ const TABLE = 'planton-e2e-adopt';
 const SECRET = 'planTonE2eSecret4711';
 const repo = resolve(import.meta.dirname, '../..');
 
-const binary = (() => {
-  try {
-    return chooseBinary({ env: process.env, cwd: repo }).path;
-  } catch {
-    return undefined;
-  }
-})();
-if (!binary) console.warn('SKIPPED test/e2e/import.test.ts: neither tofu nor terraform is on PATH');
-const suite = binary ? describe : describe.skip;
+const binary = tofuBinary;
+const suite = describeWithTofu('test/e2e/import.test.ts');
 
 const EXPECTED_MANIFEST = `# yaml-language-server: $schema=../../../schema/aws-dynamodb.schema.json
 # Written by \`planton import\` from table ${TABLE}.
