@@ -2,18 +2,19 @@
 // One table is applied once and shared by every assertion; terraform commands are few (~10 s each).
 import { DescribeTableCommand, ResourceNotFoundException, type TableDescription } from '@aws-sdk/client-dynamodb';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { memoryIo } from '../../src/io.js';
 import { main } from '../../src/main.js';
 import { describeWithTofu, tofuBinary } from '../helpers/tofu-binary.js';
 import { withDynamoDbLocal, type TestDynamoDbLocal } from '../helpers/dynamodb-local.js';
+import { repoRoot } from '../helpers/repo.js';
 
 /** Per test: each terraform command takes ~5-10 s of CPU on a shared 2-core machine. */
 const SLOW = 120_000;
 
 const SECRET = 'SECRET-MARKER-12345';
 const TABLE = 'planton-e2e-orders';
-const repo = resolve(import.meta.dirname, '../..');
+const repo = repoRoot;
 
 const binary = tofuBinary;
 const suite = describeWithTofu('test/e2e/driver.test.ts');

@@ -3,16 +3,17 @@
 // destroyed) → a second plan with no changes → destroy. Real terraform, planton called in-process.
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { memoryIo } from '../../src/io.js';
 import { main } from '../../src/main.js';
 import { describeWithTofu, tofuBinary } from '../helpers/tofu-binary.js';
 import { withDynamoDbLocal, type TestDynamoDbLocal } from '../helpers/dynamodb-local.js';
+import { repoRoot } from '../helpers/repo.js';
 
 const SLOW = 180_000;
 const TABLE = 'planton-e2e-adopt';
 const SECRET = 'planTonE2eSecret4711';
-const repo = resolve(import.meta.dirname, '../..');
+const repo = repoRoot;
 
 const binary = tofuBinary;
 const suite = describeWithTofu('test/e2e/import.test.ts');

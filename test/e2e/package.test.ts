@@ -4,10 +4,11 @@
 import { execa } from 'execa';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { packageVersion } from '../../src/cli.js';
+import { repoRoot } from '../helpers/repo.js';
 
-const repo = resolve(import.meta.dirname, '../..');
+const repo = repoRoot;
 let scratch: string;
 let planton: string;
 let userDir: string;

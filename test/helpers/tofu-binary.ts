@@ -1,8 +1,9 @@
 // End-to-end suites need a real tofu or terraform. Where none is installed they skip, loudly.
-import { resolve } from 'node:path';
-import { chooseBinary } from '../../src/tofu/binary.js';
 
-const repo = resolve(import.meta.dirname, '../..');
+import { chooseBinary } from '../../src/tofu/binary.js';
+import { repoRoot } from './repo.js';
+
+const repo = repoRoot;
 
 /** The binary planton would run, or undefined when neither tofu nor terraform is installed. */
 export const tofuBinary: string | undefined = (() => {

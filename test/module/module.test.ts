@@ -6,8 +6,9 @@ import { accessSync, constants, mkdirSync, readdirSync, rmSync, writeFileSync } 
 import { delimiter, join } from 'node:path';
 import { loadManifest } from '../../src/manifest/index.js';
 import { toTfvars, type Tfvars } from '../../src/tfvars/index.js';
+import { repoRoot } from '../helpers/repo.js';
 
-const root = join(import.meta.dirname, '..', '..');
+const root = repoRoot;
 const moduleDir = join(root, 'tf-module');
 const examplesDir = join(root, 'hack', 'examples');
 

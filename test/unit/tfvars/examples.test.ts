@@ -3,8 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadManifest } from '../../../src/manifest/index.js';
 import { stableJson, toTfvars } from '../../../src/tfvars/index.js';
+import { repoRoot } from '../../helpers/repo.js';
 
-const root = join(import.meta.dirname, '..', '..', '..');
+const root = repoRoot;
 const examplesDir = join(root, 'hack', 'examples');
 const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.yaml')).sort();
 
