@@ -1,5 +1,11 @@
 // ESM + TypeScript through ts-jest (TypeScript 6: ts-jest 29 does not accept 7).
 // Type errors are caught by `npm run lint`; here ts-jest only transpiles, which keeps runs fast.
+import { existsSync } from 'node:fs';
+
+// Module and end-to-end tests run `terraform init`: use the machine's offline provider mirror when it has
+// one (CI machines do), never require it.
+if (!process.env.PLANTON_PLUGIN_DIR && existsSync('/opt/tf-plugins')) process.env.PLANTON_PLUGIN_DIR = '/opt/tf-plugins';
+
 /** @type {import('jest').Config} */
 export default {
   testEnvironment: 'node',
