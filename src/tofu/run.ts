@@ -3,6 +3,8 @@
 // child exactly once, so tofu stops cleanly (state written, lock released) instead of being killed twice.
 import { constants } from 'node:os';
 import { execa } from 'execa';
+import { basename } from 'node:path';
+import { explainFailure, FAILURE_TEXT_LIMIT } from './failure.js';
 import { lineMaskingWriter, type Mask } from './mask.js';
 
 export interface RunContext {
@@ -46,7 +48,12 @@ export async function runTofu(ctx: RunContext, args: string[], opts: { capture?:
     if (opts.capture) captured += chunk;
     else out.write(chunk);
   });
-  child.stderr?.on('data', (chunk: string) => err.write(chunk));
+  // The tail of stderr, to add planton's sentence to a failure tofu's own words leave unclear (failure.ts).
+  let errText = '';
+  child.stderr?.on('data', (chunk: string) => {
+    err.write(chunk);
+    errText = (errText + chunk).slice(-FAILURE_TEXT_LIMIT);
+  });
 
   let interrupted = false;
   const handlers = FORWARDED.map((sig) => {
@@ -70,6 +77,7 @@ export async function runTofu(ctx: RunContext, args: string[], opts: { capture?:
     if (result.exitCode === undefined && !result.signal) ctx.stderr(ctx.mask(`planton: could not run ${ctx.binary}: ${result.shortMessage}\n`));
     let exitCode = typeof result.exitCode === 'number' ? result.exitCode : 1;
     if (result.exitCode === undefined && result.signal) exitCode = 128 + (constants.signals[result.signal as keyof typeof constants.signals] ?? 0);
+    if (exitCode !== 0 && !interrupted) for (const hint of explainFailure(errText, ctx.cwd, basename(ctx.binary))) ctx.stderr(ctx.mask(hint) + '\n');
     return { exitCode, interrupted, stdout: captured };
   } finally {
     for (const [sig, handler] of handlers) process.off(sig, handler);

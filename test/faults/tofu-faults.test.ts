@@ -1,0 +1,227 @@
+// Faults around a real tofu run: Ctrl-C mid-apply, two applies at once, DynamoDB Local dying, a damaged
+// work directory, a protected table, and secrets that must never leak. Real terraform, real DynamoDB
+// Local on 127.0.0.1, planton spawned as a process (signals and /proc need one). Terraform commands are
+// few and tables shared: each command costs ~10 s of CPU.
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/server.js';
+import { describeWithTofu } from '../helpers/tofu-binary.js';
+import { withDynamoDbLocal, type TestDynamoDbLocal } from '../helpers/dynamodb-local.js';
+import {
+  buildPlanton,
+  childEnv,
+  cmdline,
+  descendants,
+  filesContaining,
+  repo,
+  spawnPlanton,
+  stateIdentity,
+  waitForDescendant,
+  watchTree,
+} from './helpers.js';
+
+const SLOW = 180_000;
+const SECRET = 'SECRET-MARKER-7f3a9';
+const PROTECTED = 'planton-faults-orders';
+const FRAGILE = 'planton-faults-fragile';
+const INTERRUPTED = 'planton-faults-sigint';
+
+const suite = describeWithTofu('test/faults/tofu-faults.test.ts');
+
+const env = childEnv(process.env.PLANTON_PLUGIN_DIR ? { PLANTON_PLUGIN_DIR: process.env.PLANTON_PLUGIN_DIR } : {});
+
+/** PROVISIONED with three GSIs: the slowest create DynamoDB Local does, so a signal lands mid-apply. */
+function manifest(name: string, extra = ''): string {
+  const gsi = (i: number) =>
+    `    - name: ByField${i}\n      partitionKey: { name: field${i}, type: STRING }\n      projection: { type: KEYS_ONLY }\n      provisionedThroughput: { readCapacityUnits: 2, writeCapacityUnits: 2 }\n`;
+  return `apiVersion: aws.project-planton.org/v1
+kind: AwsDynamodb
+metadata:
+  name: ${name}
+spec:
+  billingMode: PROVISIONED
+  partitionKey: { name: id, type: STRING }
+  provisionedThroughput: { readCapacityUnits: 5, writeCapacityUnits: 5 }
+  globalSecondaryIndexes:
+${[1, 2, 3].map(gsi).join('')}  pointInTimeRecovery: { enabled: false }
+${extra}`;
+}
+
+const isTofu = (argv: string) => /(^|\/)(terraform|tofu) /.test(argv);
+const tofuApplying = (argv: string) => isTofu(argv) && / apply /.test(` ${argv} `) && argv.includes('planton.tfplan');
+
+suite('faults against an endpoint (stack input with a marker secret)', () => {
+  let ddb: TestDynamoDbLocal | undefined;
+  let restarted: DynamoDbLocal | undefined;
+  let dir: string;
+  let protectedWork: string;
+  let fragileWork: string;
+  /** Everything any planton process printed, and every argv seen in its process tree. */
+  let transcript = '';
+  const argvSeen: string[] = [];
+
+  const stackInput = (endpoint: string) =>
+    ['provider_config:', '  region: us-east-1', '  accessKeyId: AKIAPLANTONFAULTS', `  secretAccessKey: ${SECRET}`, `  sessionToken: ${SECRET}`, `  endpoint: ${endpoint}`, ''].join('\n');
+
+  async function planton(args: string[], during?: (pid: number) => Promise<void>) {
+    const run = spawnPlanton(['tofu', ...args], dir, env);
+    const watch = watchTree(run.child.pid!);
+    if (during) await during(run.child.pid!);
+    const r = await run.done;
+    watch.stop();
+    argvSeen.push(...watch.seen.values());
+    transcript += `$ planton tofu ${args.join(' ')}  (exit ${r.code}, ${(r.ms / 1000).toFixed(1)} s)\n${r.out}${r.err}`;
+    return r;
+  }
+
+  const tableExists = async (name: string) => {
+    const client = (restarted ? undefined : ddb)?.client();
+    if (!client) return undefined;
+    const t = await client.send(new DescribeTableCommand({ TableName: name }));
+    return t.Table?.TableStatus;
+  };
+
+  beforeAll(async () => {
+    buildPlanton();
+    ddb = await withDynamoDbLocal();
+    mkdirSync(join(repo, 'test/.tmp'), { recursive: true });
+    dir = mkdtempSync(join(repo, 'test/.tmp/faults-'));
+    protectedWork = join(dir, '.planton', PROTECTED);
+    fragileWork = join(dir, '.planton', FRAGILE);
+    writeFileSync(join(dir, 'orders.yaml'), manifest(PROTECTED, '  deletionProtectionEnabled: true\n'));
+    writeFileSync(join(dir, 'fragile.yaml'), `apiVersion: aws.project-planton.org/v1\nkind: AwsDynamodb\nmetadata:\n  name: ${FRAGILE}\nspec:\n  partitionKey: { name: id, type: STRING }\n  pointInTimeRecovery: { enabled: false }\n`);
+    writeFileSync(join(dir, 'stack.yaml'), stackInput(ddb.endpoint));
+    chmodSync(join(dir, 'stack.yaml'), 0o600);
+  }, SLOW);
+
+  afterAll(async () => {
+    if (process.env.PLANTON_FAULTS_TRANSCRIPT) writeFileSync(process.env.PLANTON_FAULTS_TRANSCRIPT, transcript);
+    await restarted?.stop();
+    await ddb?.stop();
+    if (dir && !process.env.PLANTON_KEEP_TMP) rmSync(dir, { recursive: true, force: true });
+  }, SLOW);
+
+  const orders = ['--manifest', 'orders.yaml', '--stack-input', 'stack.yaml'];
+
+  test('two applies at once: one creates the table, the other stops at once on the state lock', async () => {
+    const init = await planton(['init', ...orders]);
+    expect(init.code).toBe(0);
+    const [a, b] = await Promise.all([planton(['apply', '--auto-approve', ...orders]), planton(['apply', '--auto-approve', ...orders])]);
+    const [won, lost] = a.code === 0 ? [a, b] : [b, a];
+    expect(won.code).toBe(0);
+    expect(won.out).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
+    expect(lost.code).not.toBe(0);
+    expect(lost.err).toMatch(/^planton: the state is locked by another run/m);
+    expect(lost.ms).toBeLessThan(won.ms);
+    expect(await tableExists(PROTECTED)).toBe('ACTIVE');
+    expect(stateIdentity(protectedWork).serial).toBeGreaterThan(0);
+    expect(existsSync(join(protectedWork, '.terraform.tfstate.lock.info'))).toBe(false);
+  }, SLOW);
+
+  test('destroy of a protected table says how to proceed and leaves the table', async () => {
+    const before = stateIdentity(protectedWork);
+    const r = await planton(['destroy', '--auto-approve', ...orders]);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(/^planton: .*deletion protection.*$/im);
+    expect(r.err).toContain('deletionProtectionEnabled: false');
+    expect(r.err).toMatch(/planton tofu apply.*then.*planton tofu destroy/s);
+    expect(await tableExists(PROTECTED)).toBe('ACTIVE');
+    // destroy refreshes first and saves that (serial moves on); the same state still holds the table.
+    expect(stateIdentity(protectedWork).lineage).toBe(before.lineage);
+    const state = JSON.parse(readFileSync(join(protectedWork, 'terraform.tfstate'), 'utf8')) as { resources: { type: string }[] };
+    expect(state.resources.map((res) => res.type)).toContain('aws_dynamodb_table');
+  }, SLOW);
+
+  test('a damaged work directory is repaired by init and regeneration; the state is never touched', async () => {
+    const before = stateIdentity(protectedWork);
+    const state = readFileSync(join(protectedWork, 'terraform.tfstate'));
+    rmSync(join(protectedWork, '.terraform'), { recursive: true, force: true });
+    writeFileSync(join(protectedWork, 'main.tf.json'), '{ "resource": { "broken": ');
+    writeFileSync(join(protectedWork, '.planton-init.sha256'), 'not-a-fingerprint\n');
+    const first = await planton(['init', ...orders]);
+    expect(first.code).toBe(0);
+    expect(first.err).toContain(`planton: init in ${protectedWork}: first run (.terraform/ is missing)\n`);
+    expect(JSON.parse(readFileSync(join(protectedWork, 'main.tf.json'), 'utf8')).module.dynamodb).toBeDefined();
+
+    writeFileSync(join(protectedWork, '.planton-init.sha256'), '0'.repeat(64) + '\n');
+    const second = await planton(['init', ...orders]);
+    expect(second.code).toBe(0);
+    expect(second.err).toContain(`planton: init in ${protectedWork}: the module, provider, backend, binary or plugin directory changed\n`);
+    expect(readFileSync(join(protectedWork, 'terraform.tfstate'))).toEqual(state);
+    expect(stateIdentity(protectedWork)).toEqual(before);
+  }, SLOW);
+
+  test('DynamoDB Local killed mid-apply: a clear error, state intact; after a restart apply converges', async () => {
+    const fragile = ['--manifest', 'fragile.yaml', '--stack-input', 'stack.yaml'];
+    const port = Number(new URL(ddb!.endpoint).port);
+    const r = await planton(['apply', '--auto-approve', ...fragile], async (pid) => {
+      expect(await waitForDescendant(pid, tofuApplying, 90_000)).toBeDefined();
+      // The java process of our own server (found by its port), not its watchdog shell.
+      const java = descendants(process.pid).find((p) => /DynamoDBLocal\.jar/.test(cmdline(p)) && cmdline(p).includes(`-port ${port} `) && !cmdline(p).startsWith('/bin/sh'));
+      expect(java).toBeDefined();
+      process.kill(java!, 'SIGKILL');
+    });
+    expect(r.code).not.toBe(0);
+    expect(r.out + r.err).toMatch(/connection refused|127\.0\.0\.1:\d+/i);
+    expect(r.err).not.toMatch(/internal error|\n\s+at /);
+    if (existsSync(join(fragileWork, 'terraform.tfstate'))) stateIdentity(fragileWork); // parses
+    expect(existsSync(join(fragileWork, '.terraform.tfstate.lock.info'))).toBe(false);
+
+    await ddb!.stop({ keepData: true }); // releases the data-dir lock of the dead server
+    restarted = await startDynamoDbLocal({ dataDir: ddb!.dataDir, port });
+    const again = await planton(['apply', '--auto-approve', ...fragile]);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/Apply complete! Resources: 1 added|No changes/);
+  }, SLOW);
+
+  test('the marker secret is in no output, no file of the work directories and no process argv', () => {
+    expect(transcript).toContain('planton tofu destroy'); // a failing run is part of it
+    expect(transcript).not.toContain(SECRET);
+    expect(argvSeen.some(isTofu)).toBe(true); // terraform children were really observed
+    expect(argvSeen.filter((a) => a.includes(SECRET))).toEqual([]);
+    expect(filesContaining(join(dir, '.planton'), SECRET)).toEqual([]);
+  });
+});
+
+suite('Ctrl-C during apply (--local)', () => {
+  let dir: string;
+  let workDir: string;
+
+  beforeAll(() => {
+    buildPlanton();
+    dir = mkdtempSync(join(repo, 'test/.tmp/faults-sigint-'));
+    workDir = join(dir, '.planton', 'local-dynamodb', 'tofu', INTERRUPTED);
+    writeFileSync(join(dir, 'manifest.yaml'), manifest(INTERRUPTED));
+  });
+  afterAll(() => {
+    if (dir && !process.env.PLANTON_KEEP_TMP) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const local = ['--local', '--manifest', 'manifest.yaml'];
+
+  test('SIGINT is forwarded, tofu stops cleanly, the state stays readable and unlocked; the next apply converges', async () => {
+    const run = spawnPlanton(['tofu', 'apply', '--auto-approve', ...local], dir, env);
+    const applying = await waitForDescendant(run.child.pid!, tofuApplying, 120_000);
+    expect(applying).toBeDefined();
+    run.child.kill('SIGINT');
+    const r = await run.done;
+    if (process.env.PLANTON_FAULTS_TRANSCRIPT) writeFileSync(`${process.env.PLANTON_FAULTS_TRANSCRIPT}.sigint`, `exit ${r.code} signal ${r.signal}\n${r.out}${r.err}`);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain('planton: SIGINT received; asking');
+    // tofu got the signal once and shut down gracefully rather than being killed.
+    expect(r.out).toContain('Gracefully shutting down...');
+    expect(r.signal).toBeNull();
+    expect(r.err).not.toMatch(/internal error|\n\s+at /);
+    if (existsSync(join(workDir, 'terraform.tfstate'))) stateIdentity(workDir); // valid JSON
+    expect(existsSync(join(workDir, '.terraform.tfstate.lock.info'))).toBe(false);
+    // planton stopped its DynamoDB Local too: no process of this run is left.
+    expect(descendants(run.child.pid!)).toEqual([]);
+
+    const again = await spawnPlanton(['tofu', 'apply', '--auto-approve', ...local], dir, env).done;
+    expect({ code: again.code, err: again.code === 0 ? '' : again.err }).toEqual({ code: 0, err: '' });
+    const plan = await spawnPlanton(['tofu', 'plan', '--detailed-exitcode', ...local], dir, env).done;
+    expect(plan.code).toBe(0);
+    expect(plan.out).toContain('No changes.');
+  }, SLOW);
+});
