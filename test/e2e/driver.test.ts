@@ -3,11 +3,10 @@
 import { DescribeTableCommand, ResourceNotFoundException, type TableDescription } from '@aws-sdk/client-dynamodb';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { memoryIo } from '../../src/io.js';
-import { main } from '../../src/main.js';
 import { describeWithTofu, tofuBinary } from '../helpers/tofu-binary.js';
 import { withDynamoDbLocal, type TestDynamoDbLocal } from '../helpers/dynamodb-local.js';
 import { repoRoot } from '../helpers/repo.js';
+import { inProcessPlanton } from '../helpers/in-process.js';
 
 /** Per test: each terraform command takes ~5-10 s of CPU on a shared 2-core machine. */
 const SLOW = 120_000;
@@ -45,20 +44,9 @@ suite('planton tofu against DynamoDB Local', () => {
   let ddb: TestDynamoDbLocal;
   let dir: string;
   let workDir: string;
-  let transcript = '';
-  const env = () => {
-    const e: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: '1' };
-    for (const k of Object.keys(e)) if (k.startsWith('AWS_') && k !== 'AWS_CA_BUNDLE') delete e[k];
-    return e;
-  };
+  const session = inProcessPlanton(() => dir);
 
-  async function planton(...args: string[]) {
-    const io = memoryIo(dir, env());
-    const started = Date.now();
-    const code = await main(['tofu', ...args], io);
-    transcript += `$ planton tofu ${args.join(' ')}  (exit ${code}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n${io.out}${io.err}`;
-    return { code, out: io.out, err: io.err };
-  }
+  const planton = (...args: string[]) => session.run(['tofu', ...args]);
 
   const common = ['--manifest', 'orders.yaml', '--stack-input', 'stack-input.yaml'];
 
@@ -82,7 +70,7 @@ suite('planton tofu against DynamoDB Local', () => {
   }, SLOW);
 
   afterAll(async () => {
-    if (process.env.PLANTON_E2E_TRANSCRIPT) writeFileSync(process.env.PLANTON_E2E_TRANSCRIPT, transcript);
+    if (process.env.PLANTON_E2E_TRANSCRIPT) writeFileSync(process.env.PLANTON_E2E_TRANSCRIPT, session.transcript());
     await ddb?.stop();
     if (dir && !process.env.PLANTON_KEEP_TMP) rmSync(dir, { recursive: true, force: true });
   }, SLOW);
@@ -217,8 +205,8 @@ suite('planton tofu against DynamoDB Local', () => {
   }, SLOW);
 
   test('the secret appears nowhere: not in any output nor in any file of the work directory', () => {
-    expect(transcript).toContain('planton tofu destroy'); // the transcript really holds every run
-    expect(transcript).not.toContain(SECRET);
+    expect(session.transcript()).toContain('planton tofu destroy'); // the transcript really holds every run
+    expect(session.transcript()).not.toContain(SECRET);
     const leaks: string[] = [];
     const walk = (d: string) => {
       for (const name of readdirSync(d)) {

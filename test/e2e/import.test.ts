@@ -4,11 +4,10 @@
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { memoryIo } from '../../src/io.js';
-import { main } from '../../src/main.js';
 import { describeWithTofu, tofuBinary } from '../helpers/tofu-binary.js';
 import { withDynamoDbLocal, type TestDynamoDbLocal } from '../helpers/dynamodb-local.js';
 import { repoRoot } from '../helpers/repo.js';
+import { inProcessPlanton } from '../helpers/in-process.js';
 
 const SLOW = 180_000;
 const TABLE = 'planton-e2e-adopt';
@@ -68,20 +67,9 @@ spec:
 suite('planton import and apply --adopt against DynamoDB Local', () => {
   let ddb: TestDynamoDbLocal;
   let dir: string;
-  let transcript = '';
-  const env = () => {
-    const e: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: '1' };
-    for (const k of Object.keys(e)) if (k.startsWith('AWS_') && k !== 'AWS_CA_BUNDLE') delete e[k];
-    return e;
-  };
+  const session = inProcessPlanton(() => dir);
 
-  async function planton(...args: string[]) {
-    const io = memoryIo(dir, env());
-    const started = Date.now();
-    const code = await main(args, io);
-    transcript += `$ planton ${args.join(' ')}  (exit ${code}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n${io.out}${io.err}`;
-    return { code, out: io.out, err: io.err };
-  }
+  const planton = (...args: string[]) => session.run(args);
 
   beforeAll(async () => {
     ddb = await withDynamoDbLocal();
@@ -138,7 +126,7 @@ suite('planton import and apply --adopt against DynamoDB Local', () => {
     await ddb?.stop();
     if (dir) {
       // Kept for a failed run's inspection only when asked.
-      if (process.env.PLANTON_KEEP_E2E) console.log(`kept ${dir}\n${transcript}`);
+      if (process.env.PLANTON_KEEP_E2E) console.log(`kept ${dir}\n${session.transcript()}`);
       else rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -202,7 +190,7 @@ suite('planton import and apply --adopt against DynamoDB Local', () => {
       const r = await planton('tofu', 'destroy', ...tofuArgs, '--auto-approve', '--no-color');
       expect(r.code).toBe(0);
       await expect(ddb.client().send(new DescribeTableCommand({ TableName: TABLE }))).rejects.toBeInstanceOf(ResourceNotFoundException);
-      expect(transcript).not.toContain(SECRET);
+      expect(session.transcript()).not.toContain(SECRET);
     },
     SLOW,
   );

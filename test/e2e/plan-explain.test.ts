@@ -5,11 +5,10 @@
 import { DescribeTableCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { memoryIo } from '../../src/io.js';
-import { main } from '../../src/main.js';
 import { describeWithTofu } from '../helpers/tofu-binary.js';
 import { withDynamoDbLocal, type TestDynamoDbLocal } from '../helpers/dynamodb-local.js';
 import { repoRoot } from '../helpers/repo.js';
+import { inProcessPlanton } from '../helpers/in-process.js';
 
 /** Per test: each terraform command takes ~5-10 s of CPU on a shared 2-core machine. */
 const SLOW = 120_000;
@@ -54,20 +53,9 @@ function summaryOf(out: string): string[] {
 suite('planton tofu plan explains changes in manifest terms (DynamoDB Local)', () => {
   let ddb: TestDynamoDbLocal;
   let dir: string;
-  let transcript = '';
-  const env = () => {
-    const e: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: '1' };
-    for (const k of Object.keys(e)) if (k.startsWith('AWS_') && k !== 'AWS_CA_BUNDLE') delete e[k];
-    return e;
-  };
+  const session = inProcessPlanton(() => dir);
 
-  async function planton(...args: string[]) {
-    const io = memoryIo(dir, env());
-    const started = Date.now();
-    const code = await main(['tofu', ...args, '--manifest', 'table.yaml', '--stack-input', 'stack-input.yaml'], io);
-    transcript += `$ planton tofu ${args.join(' ')}  (exit ${code}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n${io.out}${io.err}`;
-    return { code, out: io.out, err: io.err };
-  }
+  const planton = (...args: string[]) => session.run(['tofu', ...args, '--manifest', 'table.yaml', '--stack-input', 'stack-input.yaml']);
 
   const writeManifest = (text: string) => writeFileSync(join(dir, 'table.yaml'), text);
 
@@ -94,7 +82,7 @@ suite('planton tofu plan explains changes in manifest terms (DynamoDB Local)', (
         if (r.code !== 0) console.warn(`destroy failed (exit ${r.code}):\n${r.out}${r.err}`);
       }
     } finally {
-      if (process.env.PLANTON_E2E_TRANSCRIPT) writeFileSync(process.env.PLANTON_E2E_TRANSCRIPT, transcript);
+      if (process.env.PLANTON_E2E_TRANSCRIPT) writeFileSync(process.env.PLANTON_E2E_TRANSCRIPT, session.transcript());
       await ddb?.stop();
       if (dir && !process.env.PLANTON_KEEP_TMP) rmSync(dir, { recursive: true, force: true });
     }
