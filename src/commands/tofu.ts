@@ -2,6 +2,7 @@
 // manifest, write the work directory, then drive tofu/terraform with credentials only in its environment.
 import { dirname, join, resolve } from 'node:path';
 import type { TofuOp, TofuOptions } from '../cli.js';
+import { colors } from '../color.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadManifest } from '../manifest/index.js';
@@ -26,9 +27,6 @@ import { claimWorkDir, defaultWorkDir, earlierTablesOf, writeRootModule } from '
 import type { AwsDynamodb } from '../generated/manifest.js';
 
 const DEFAULT_MANIFEST = 'hack/manifest.yaml';
-const RED = '\x1b[31m';
-const YELLOW = '\x1b[33m';
-const RESET = '\x1b[39m';
 
 /** Everything one tofu command needs once the inputs are validated. */
 interface Session {
@@ -66,7 +64,7 @@ export async function tofu(op: TofuOp, opts: TofuOptions, io: Io): Promise<numbe
   const pc = stack?.input?.provider_config;
   const mask = createMasker([...(stack?.secrets ?? [])]);
   const out = maskWriters(io, mask);
-  for (const w of stack?.warnings ?? []) out.stderr(paint(w, YELLOW, io.color) + '\n');
+  for (const w of stack?.warnings ?? []) out.stderr(paint(w, 'yellow', io.color) + '\n');
   if (stack && stack.result.status !== 'valid') {
     out.stderr(formatText([stack.result], { color: io.color }));
     return 1;
@@ -113,8 +111,8 @@ function backendOf(b: StackBackend | undefined, providerRegion: string): Backend
   return { type: 's3', bucket: b.bucket, key: b.key, region: b.region ?? providerRegion, useLockfile: b.useLockfile, encrypt: b.encrypt, dynamodbTable: b.dynamodbTable };
 }
 
-function paint(text: string, code: string, color: boolean): string {
-  return color ? `${code}${text}${RESET}` : text;
+function paint(text: string, color: 'red' | 'yellow', enabled: boolean): string {
+  return colors(enabled)[color](text);
 }
 
 /** Writes the work directory, makes sure it is initialised, then runs the operation. */
@@ -146,7 +144,7 @@ async function drive(s: Session): Promise<number> {
         paint(
           `planton: warning: this manifest also manages ${old} (an earlier table name, still in its state). A rename creates a new table beside the old one, which keeps its items; ` +
             `delete it with \`planton tofu destroy --workdir ${old}\` (same manifest and stack input) once its data is moved.`,
-          YELLOW,
+          'yellow',
           io.color,
         ) + '\n',
       );
@@ -246,7 +244,7 @@ async function plan(r: Runner): Promise<number> {
   const { result, meta } = await planToFile(r);
   if (!meta) return result.exitCode;
   const { out, io, opts } = r.s;
-  if (meta.losses.length > 0) out.stderr(paint(lossMessage(meta.losses, r.tableName).replace('apply stopped: ', 'warning: '), YELLOW, io.color));
+  if (meta.losses.length > 0) out.stderr(paint(lossMessage(meta.losses, r.tableName).replace('apply stopped: ', 'warning: '), 'yellow', io.color));
   if (opts.json) out.stdout(JSON.stringify(summaryJson(meta.analysis ?? NO_CHANGES), null, 2) + '\n');
   if (opts.detailedExitcode) return meta.changes ? 2 : 0;
   return 0;
@@ -271,10 +269,10 @@ async function apply(r: Runner): Promise<number> {
   }
   if (meta.losses.length > 0) {
     if (!opts.allowReplace) {
-      out.stderr(paint(lossMessage(meta.losses, r.tableName), RED, io.color));
+      out.stderr(paint(lossMessage(meta.losses, r.tableName), 'red', io.color));
       return 1;
     }
-    out.stderr(paint(lossMessage(meta.losses, r.tableName).replace('apply stopped', 'warning (--allow-replace)'), YELLOW, io.color));
+    out.stderr(paint(lossMessage(meta.losses, r.tableName).replace('apply stopped', 'warning (--allow-replace)'), 'yellow', io.color));
   }
   if (!opts.autoApprove && !(await askApproval(`Apply these changes to table '${r.tableName}'?`, out.stderr, 'apply'))) {
     out.stderr('planton: apply cancelled\n');
@@ -326,7 +324,7 @@ async function withLocal(s: Session, fn: (s: Session) => Promise<number>): Promi
   const { adjustForLocal } = await import('../local/adjust.js');
   const dataDir = join(dirname(s.manifestFile), '.planton', 'local-dynamodb');
   const adjusted = adjustForLocal(s.manifest);
-  for (const w of adjusted.warnings) s.out.stderr(paint(w.startsWith('planton:') ? w : `planton: warning: ${w}`, YELLOW, s.io.color) + '\n');
+  for (const w of adjusted.warnings) s.out.stderr(paint(w.startsWith('planton:') ? w : `planton: warning: ${w}`, 'yellow', s.io.color) + '\n');
   const server = await startDynamoDbLocal({ dataDir, env: s.io.env });
   s.out.stderr(`planton: DynamoDB Local at ${server.endpoint} (data in ${dataDir})\n`);
   try {

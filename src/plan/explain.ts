@@ -1,5 +1,5 @@
 // PlanAnalysis → what people read after tofu's own plan output, and the `--json` document for CI.
-import { Chalk } from 'chalk';
+import { colors } from '../color.js';
 import type { Change, PlanAnalysis } from './types.js';
 
 const SYMBOL: Record<Change['action'], string> = {
@@ -20,7 +20,7 @@ const EFFECT: Record<Change['effect'], string> = {
 };
 
 export function formatSummary(analysis: PlanAnalysis, options: { color: boolean }): string {
-  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const c = colors(options.color);
   const lines: string[] = [];
   const line = (ch: Change): string => {
     const text = `  ${SYMBOL[ch.action]} ${ch.manifestPath}: ${ch.detail} (${EFFECT[ch.effect]})`;
