@@ -1,11 +1,21 @@
 // The default report: one line per problem, `FILE:LINE:COL  spec.path  message`, then a summary line.
-import { colors } from '../color.js';
+// Plain ANSI codes instead of chalk: this module is on `planton validate`'s start-up path, where
+// loading chalk measurably cost ~10 ms of a ~150 ms run (the tofu commands use src/color.ts).
 import type { Diagnostic, FileResult } from '../diagnostics.js';
+
+const RED = '\x1b[31m';
+const YELLOW = '\x1b[33m';
+const GREEN = '\x1b[32m';
+const RESET = '\x1b[39m';
+
+function paint(text: string, code: string, color: boolean): string {
+  return color ? `${code}${text}${RESET}` : text;
+}
 
 function formatDiagnostic(d: Diagnostic, color: boolean): string {
   // Line 0 means the whole file (it could not be read): no position to give.
   const where = d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
-  const message = d.severity === 'warning' ? colors(color).yellow(`warning: ${d.message}`) : colors(color).red(d.message);
+  const message = d.severity === 'warning' ? paint(`warning: ${d.message}`, YELLOW, color) : paint(d.message, RED, color);
   return d.path ? `${where}  ${d.path}  ${message}` : `${where}  ${message}`;
 }
 
@@ -31,6 +41,6 @@ export function formatText(results: FileResult[], opts: { color: boolean }): str
   if (errors > 0 || warnings > 0) {
     summary += ` (${[errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ')})`;
   }
-  lines.push(bad > 0 ? colors(opts.color).red(summary) : colors(opts.color).green(summary));
+  lines.push(paint(summary, bad > 0 ? RED : GREEN, opts.color));
   return lines.join('\n') + '\n';
 }
