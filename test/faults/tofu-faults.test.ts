@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/server.js';
 import { describeWithTofu } from '../helpers/tofu-binary.js';
 import { withDynamoDbLocal, type TestDynamoDbLocal } from '../helpers/dynamodb-local.js';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   buildPlanton,
   childEnv,
@@ -184,26 +186,83 @@ suite('faults against an endpoint (stack input with a marker secret)', () => {
   });
 });
 
-suite('Ctrl-C during apply (--local)', () => {
+/**
+ * An HTTP proxy on 127.0.0.1 in front of DynamoDB Local that holds every CreateTable request for `holdMs`
+ * before passing it on, and drops it when the client gave up meanwhile. DynamoDB Local creates a table in
+ * milliseconds, so without it an interrupt lands before or after the create by chance; with it, Ctrl-C
+ * reliably arrives while tofu waits on its CreateTable call.
+ */
+interface SlowProxy {
+  endpoint: string;
+  /** Resolves when the first CreateTable request arrives. */
+  createStarted: Promise<void>;
+  close(): Promise<void>;
+}
+
+async function slowCreateProxy(target: string, holdMs: number): Promise<SlowProxy> {
+  let started!: () => void;
+  const createStarted = new Promise<void>((r) => (started = r));
+  const server = createServer((req, res) => {
+    const body: Buffer[] = [];
+    req.on('data', (c: Buffer) => body.push(c));
+    req.on('end', () => {
+      const forward = () => {
+        if (res.destroyed || req.socket.destroyed) return; // the client cancelled: AWS never saw it
+        const upstream = request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        });
+        upstream.on('error', () => res.writeHead(502).end());
+        upstream.end(Buffer.concat(body));
+      };
+      if (String(req.headers['x-amz-target'] ?? '').endsWith('.CreateTable')) {
+        started();
+        setTimeout(forward, holdMs);
+      } else forward();
+    });
+  });
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    createStarted,
+    close: () => new Promise<void>((closed) => { server.closeAllConnections(); server.close(() => closed()); }),
+  };
+}
+
+suite('Ctrl-C during apply', () => {
+  let ddb: TestDynamoDbLocal | undefined;
+  let proxy: SlowProxy | undefined;
   let dir: string;
   let workDir: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     buildPlanton();
+    ddb = await withDynamoDbLocal();
+    proxy = await slowCreateProxy(ddb.endpoint, 6_000);
     dir = mkdtempSync(join(repo, 'test/.tmp/faults-sigint-'));
-    workDir = join(dir, '.planton', 'local-dynamodb', 'tofu', INTERRUPTED);
+    workDir = join(dir, '.planton', INTERRUPTED);
     writeFileSync(join(dir, 'manifest.yaml'), manifest(INTERRUPTED));
-  });
-  afterAll(() => {
+    writeFileSync(
+      join(dir, 'stack.yaml'),
+      ['provider_config:', '  region: us-east-1', '  accessKeyId: AKIAPLANTONSIGINT', '  secretAccessKey: planton-sigint-secret', `  endpoint: ${proxy.endpoint}`, ''].join('\n'),
+      { mode: 0o600 },
+    );
+  }, SLOW);
+  afterAll(async () => {
+    await proxy?.close();
+    await ddb?.stop();
     if (dir && !process.env.PLANTON_KEEP_TMP) rmSync(dir, { recursive: true, force: true });
   });
 
-  const local = ['--local', '--manifest', 'manifest.yaml'];
+  const args = ['--manifest', 'manifest.yaml', '--stack-input', 'stack.yaml'];
 
   test('SIGINT is forwarded, tofu stops cleanly, the state stays readable and unlocked; the next apply converges', async () => {
-    const run = spawnPlanton(['tofu', 'apply', '--auto-approve', ...local], dir, env);
+    const run = spawnPlanton(['tofu', 'apply', '--auto-approve', ...args], dir, env);
     const applying = await waitForDescendant(run.child.pid!, tofuApplying, 120_000);
     expect(applying).toBeDefined();
+    // Interrupt while tofu's CreateTable call is pending (held by the proxy).
+    await proxy!.createStarted;
     run.child.kill('SIGINT');
     const r = await run.done;
     if (process.env.PLANTON_FAULTS_TRANSCRIPT) writeFileSync(`${process.env.PLANTON_FAULTS_TRANSCRIPT}.sigint`, `exit ${r.code} signal ${r.signal}\n${r.out}${r.err}`);
@@ -211,16 +270,17 @@ suite('Ctrl-C during apply (--local)', () => {
     expect(r.err).toContain('planton: SIGINT received; asking');
     // tofu got the signal once and shut down gracefully rather than being killed.
     expect(r.out).toContain('Gracefully shutting down...');
+    // The provider cancels its pending call; the proxy drops it, so no table exists outside the state.
+    expect(r.out + r.err).toContain('context canceled');
     expect(r.signal).toBeNull();
     expect(r.err).not.toMatch(/internal error|\n\s+at /);
-    if (existsSync(join(workDir, 'terraform.tfstate'))) stateIdentity(workDir); // valid JSON
+    stateIdentity(workDir); // valid JSON
     expect(existsSync(join(workDir, '.terraform.tfstate.lock.info'))).toBe(false);
-    // planton stopped its DynamoDB Local too: no process of this run is left.
     expect(descendants(run.child.pid!)).toEqual([]);
 
-    const again = await spawnPlanton(['tofu', 'apply', '--auto-approve', ...local], dir, env).done;
+    const again = await spawnPlanton(['tofu', 'apply', '--auto-approve', ...args], dir, env).done;
     expect({ code: again.code, err: again.code === 0 ? '' : again.err }).toEqual({ code: 0, err: '' });
-    const plan = await spawnPlanton(['tofu', 'plan', '--detailed-exitcode', ...local], dir, env).done;
+    const plan = await spawnPlanton(['tofu', 'plan', '--detailed-exitcode', ...args], dir, env).done;
     expect(plan.code).toBe(0);
     expect(plan.out).toContain('No changes.');
   }, SLOW);
