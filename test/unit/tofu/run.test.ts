@@ -32,17 +32,22 @@ test('capture mode returns stdout unprinted', async () => {
   expect(ctx.out).toBe('');
 });
 
+/** Resolves once the child has written `text` through ctx.stdout (it is ready for a signal). */
+function printed(ctx: ReturnType<typeof context>, text: string): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const write = ctx.stdout;
+    ctx.stdout = (t) => {
+      write(t);
+      if (t.includes(text)) resolve();
+    };
+  });
+}
+
 test('SIGINT is forwarded to the child once; planton waits for it and returns its exit code', async () => {
   const ctx = context();
   // The child counts the SIGINTs it gets, takes 300 ms to "save state", then exits 3.
   const script = `let n = 0; process.on('SIGINT', () => { n++; if (n === 1) setTimeout(() => { console.log('signals=' + n); process.exit(3); }, 300); }); console.log('ready'); setInterval(() => {}, 1000);`;
-  const ready = new Promise<void>((resolve) => {
-    const write = ctx.stdout;
-    ctx.stdout = (t) => {
-      write(t);
-      if (t.includes('ready')) resolve();
-    };
-  });
+  const ready = printed(ctx, 'ready');
   const running = runTofu(ctx, ['-e', script]);
   await ready;
   process.emit('SIGINT');
@@ -59,13 +64,7 @@ test('SIGINT is forwarded to the child once; planton waits for it and returns it
 test('SIGTERM is forwarded as SIGTERM', async () => {
   const ctx = context();
   const script = `process.on('SIGTERM', () => { console.log('term'); process.exit(7); }); console.log('ready'); setInterval(() => {}, 1000);`;
-  const ready = new Promise<void>((resolve) => {
-    const write = ctx.stdout;
-    ctx.stdout = (t) => {
-      write(t);
-      if (t.includes('ready')) resolve();
-    };
-  });
+  const ready = printed(ctx, 'ready');
   const running = runTofu(ctx, ['-e', script]);
   await ready;
   process.emit('SIGTERM');
