@@ -19,6 +19,8 @@ export interface PlanMeta {
   changes: boolean;
   /** helper F's analysis in manifest terms (for --json), when the plan changes something. */
   analysis?: PlanAnalysis;
+  /** A destroy plan (`plan --destroy`): only `destroy` applies it. */
+  destroy?: boolean;
 }
 
 function readOr(path: string, fallback: string): string {
