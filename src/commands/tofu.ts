@@ -273,8 +273,6 @@ async function apply(r: Runner): Promise<number> {
   const { out, io, opts } = r.s;
   const inputs = inputsHash(r);
   let meta = inputs !== undefined ? reusablePlan(r.workDir, inputs) : undefined;
-  // A saved destroy plan (plan --destroy) is destroy's to apply, never apply's.
-  if (meta?.destroy) meta = undefined;
   if (meta) {
     out.stderr(`planton: applying the saved plan ${join(r.workDir, PLAN_FILE)} (made by \`planton tofu plan\` from the same inputs)\n`);
   } else {
@@ -308,8 +306,8 @@ async function apply(r: Runner): Promise<number> {
 async function destroy(r: Runner): Promise<number> {
   const { out, opts } = r.s;
   const inputs = inputsHash(r);
-  const saved = inputs !== undefined ? reusablePlan(r.workDir, inputs) : undefined;
-  if (saved?.destroy) {
+  const saved = inputs !== undefined ? reusablePlan(r.workDir, inputs, { destroy: true }) : undefined;
+  if (saved) {
     if (!saved.changes) {
       discardPlan(r.workDir);
       out.stderr('planton: the saved destroy plan removes nothing; nothing to destroy\n');
