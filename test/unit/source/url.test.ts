@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { memoryIo } from '../../../src/io.js';
 import { main } from '../../../src/main.js';
 import { MAX_MANIFEST_BYTES } from '../../../src/manifest/load.js';
+import { resolveManifestSource } from '../../../src/source/index.js';
 import { repoRoot } from '../../helpers/repo.js';
 
 const GOOD = readFileSync(join(repoRoot, 'hack/manifest.yaml'), 'utf8');
@@ -82,6 +83,17 @@ describe('manifests fetched from a URL', () => {
     const record = JSON.parse(readFileSync(join(kept, 'source.json'), 'utf8'));
     expect(record).toMatchObject({ url, bytes: Buffer.byteLength(GOOD) });
     expect(record.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  test('each URL has its own work directory tree beside its cached copy', async () => {
+    const io = memoryIo(dir, {});
+    const a = await resolveManifestSource({ manifest: `${base}/users.yaml` }, io);
+    const b = await resolveManifestSource({ manifest: `${base}/moved.yaml` }, io);
+    expect(a.file).toBe(join(a.workDirBase!, '..', 'manifest.yaml'));
+    expect(a.workDirBase).toMatch(new RegExp(`^${dir}/\\.planton/remote/127\\.0\\.0\\.1-\\d+-[0-9a-f]{12}/tofu$`));
+    expect(b.workDirBase).not.toBe(a.workDirBase);
+    // A plain file keeps the work directory beside it (.planton/<table> next to the manifest).
+    expect(await resolveManifestSource({ manifest: 'orders.yaml' }, io)).toEqual({ file: join(dir, 'orders.yaml'), displayFile: 'orders.yaml' });
   });
 
   test('problems in a fetched manifest are located by URL:LINE:COL', async () => {
