@@ -112,6 +112,15 @@ suite('manifests built from a kustomize overlay', () => {
     expect(r.err).toContain("planton: manifest from overlay 'typo' (k/overlays/typo)");
   });
 
+  test('planton plan with an overlay takes it over the stack input’s target and stops on its mistake before terraform', async () => {
+    write('stack.yaml', `provider_config:\n  region: us-east-1\ntarget:\n${TABLE.replace(/^/gm, '  ')}`);
+    const r = await run(['plan', '-s', 'stack.yaml', '--kustomize-dir', 'k', '--overlay', 'typo']);
+    expect(r.code).toBe(1);
+    const built = 'k/.planton/overlays/typo/manifest.yaml';
+    expect(r.err).toMatch(new RegExp(`^planton: manifest from overlay 'typo' \\(k/overlays/typo\\), built by [a-z ]+ into ${built}\n${built}:\\d+:3  spec\\.billingmode  unknown field`));
+    expect(r.err).not.toMatch(/planton: using (terraform|tofu)/);
+  });
+
   test('an overlay that builds two tables is refused at the second one', async () => {
     const r = await run(['load-manifest', '--kustomize-dir', 'k', '--overlay', 'two']);
     expect(r.code).toBe(1);
