@@ -23,7 +23,7 @@ export interface ManifestSource {
    * overlay has its own, so two environments never share a state.
    */
   workDirBase?: string;
-  /** One line for stderr saying where a fetched or built manifest came from. */
+  /** Lines for stderr saying where a fetched or built manifest came from (and what kustomize warned). */
   origin?: string;
 }
 
@@ -52,7 +52,10 @@ export async function resolveManifestSource(opts: SourceOptions, io: Io, fallbac
       file: built.file,
       displayFile: shown,
       workDirBase: join(built.home, 'tofu'),
-      origin: `planton: manifest from overlay '${opts.overlay}' (${relative(io.cwd, built.overlayDir)}), built by ${built.tool.name} into ${shown}`,
+      origin: [
+        `planton: manifest from overlay '${opts.overlay}' (${relative(io.cwd, built.overlayDir)}), built by ${built.tool.name} into ${shown}`,
+        ...built.warnings.map((w) => `planton: ${built.tool.name} warns: ${w}`),
+      ].join('\n'),
     };
   }
   const given = opts.manifest ?? fallback;

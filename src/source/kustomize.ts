@@ -57,10 +57,13 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** Runs the build; kustomize's own error (its first lines) is the message when it fails. */
-export async function runKustomize(tool: KustomizeTool, dir: string, env: NodeJS.ProcessEnv, overlay: string, shownDir: string): Promise<string> {
+/**
+ * Runs the build; kustomize's own error (its first lines) is the message when it fails. On success its
+ * stderr holds only warnings (a deprecated field), passed on so the user can fix them.
+ */
+export async function runKustomize(tool: KustomizeTool, dir: string, env: NodeJS.ProcessEnv, overlay: string, shownDir: string): Promise<{ text: string; warnings: string[] }> {
   const r = await execa(tool.path, tool.args(dir), { env, extendEnv: false, stdin: 'ignore', reject: false, timeout: 60_000, maxBuffer: 8 * 1024 * 1024, stripFinalNewline: false });
-  if (r.exitCode === 0 && !r.timedOut) return r.stdout;
+  if (r.exitCode === 0 && !r.timedOut) return { text: r.stdout, warnings: r.stderr.split('\n').map((l) => l.replace(/^#\s*/, '').trim()).filter((l) => l !== '') };
   const said = (r.stderr || r.stdout || '').trim().split('\n').slice(0, 12).join('\n  ');
   const why = r.timedOut ? 'did not finish within 60 s' : `failed (exit ${r.exitCode ?? r.signal})`;
   throw new UsageError(`overlay '${overlay}': \`${tool.name} ${shownDir}\` ${why}${said ? ':\n  ' + said : ''}`);
@@ -105,12 +108,14 @@ export interface BuiltOverlay {
   home: string;
   tool: KustomizeTool;
   overlayDir: string;
+  /** What kustomize printed on stderr while succeeding. */
+  warnings: string[];
 }
 
 export async function buildOverlay(kustomizeDir: string, overlay: string, opts: { cwd: string; env: NodeJS.ProcessEnv; shownDir: string }): Promise<BuiltOverlay> {
   const dir = overlayDir(kustomizeDir, overlay, opts.shownDir);
   const tool = chooseKustomize(opts.env);
-  const text = await runKustomize(tool, dir, opts.env, overlay, opts.shownDir);
+  const { text, warnings } = await runKustomize(tool, dir, opts.env, overlay, opts.shownDir);
   const home = join(kustomizeDir, '.planton', 'overlays', overlay);
   const file = join(home, 'manifest.yaml');
   const kept = builtHeader(tool, overlay, relative(opts.cwd, dir) || '.') + text;
@@ -121,5 +126,5 @@ export async function buildOverlay(kustomizeDir: string, overlay: string, opts: 
     throw new UsageError(`cannot keep the built manifest in ${home}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
   checkOneManifest(kept, relative(opts.cwd, file), overlay);
-  return { file, home, tool, overlayDir: dir };
+  return { file, home, tool, overlayDir: dir, warnings };
 }

@@ -37,8 +37,10 @@ export function cacheDirFor(root: string, url: URL): string {
 
 export function timeoutFrom(env: NodeJS.ProcessEnv): number {
   const raw = env.PLANTON_FETCH_TIMEOUT_MS;
-  const n = raw === undefined || raw === '' ? NaN : Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : DEFAULT_FETCH_TIMEOUT_MS;
+  if (raw === undefined || raw === '') return DEFAULT_FETCH_TIMEOUT_MS;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`PLANTON_FETCH_TIMEOUT_MS must be a whole number of milliseconds above 0, not ${JSON.stringify(raw)}`);
+  return n;
 }
 
 const kib = (n: number) => `${Math.ceil(n / 1024)} KiB`;

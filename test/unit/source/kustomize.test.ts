@@ -178,14 +178,18 @@ suite('manifests built from a kustomize overlay', () => {
     });
   });
 
-  test('a standalone kustomize on PATH is run as `kustomize build DIR`', async () => {
-    // A stand-in that logs its argv, then builds with kubectl: shows which binary and arguments planton chose.
+  test('a standalone kustomize on PATH is run as `kustomize build DIR`, and its warnings are passed on', async () => {
+    // A stand-in that logs its argv, warns like kustomize does about a deprecated field, then builds with
+    // kubectl: shows which binary and arguments planton chose and what it does with a warning.
     const bin = join(dir, 'kustomize-bin');
     mkdirSync(bin, { recursive: true });
-    writeFileSync(join(bin, 'kustomize'), `#!/bin/sh\necho "$@" > "${join(dir, 'kustomize-argv')}"\nexec "${kustomizer}" kustomize "$2"\n`);
+    writeFileSync(join(bin, 'kustomize'), `#!/bin/sh\necho "$@" > "${join(dir, 'kustomize-argv')}"\necho "# Warning: 'commonLabels' is deprecated." >&2\nexec "${kustomizer}" kustomize "$2"\n`);
     chmodSync(join(bin, 'kustomize'), 0o755);
     const r = await run(['validate', '--kustomize-dir', 'k', '--overlay', 'typo'], { ...process.env, PATH: `${bin}:${process.env.PATH}` });
-    expect(r.err).toBe("planton: manifest from overlay 'typo' (k/overlays/typo), built by kustomize build into k/.planton/overlays/typo/manifest.yaml\n");
+    expect(r.err).toBe(
+      "planton: manifest from overlay 'typo' (k/overlays/typo), built by kustomize build into k/.planton/overlays/typo/manifest.yaml\n" +
+        "planton: kustomize build warns: Warning: 'commonLabels' is deprecated.\n",
+    );
     expect(readFileSync(join(dir, 'kustomize-argv'), 'utf8')).toBe(`build ${join(dir, 'k/overlays/typo')}\n`);
   });
 });

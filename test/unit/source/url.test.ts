@@ -126,6 +126,14 @@ describe('manifests fetched from a URL', () => {
     });
   });
 
+  test('a PLANTON_FETCH_TIMEOUT_MS that is not a number of milliseconds is refused', async () => {
+    expect(await run(['validate', '-f', `${base}/users.yaml`], { PLANTON_FETCH_TIMEOUT_MS: '5s' })).toEqual({
+      code: 1,
+      out: '',
+      err: 'planton: PLANTON_FETCH_TIMEOUT_MS must be a whole number of milliseconds above 0, not "5s"\n',
+    });
+  });
+
   test('a body over the manifest size cap is refused, declared or not', async () => {
     const declared = await run(['validate', '-f', `${base}/declared-huge.yaml`]);
     expect(declared).toEqual({ code: 1, out: '', err: `planton: ${base}/declared-huge.yaml: the manifest is 129 KiB; a manifest is at most 128 KiB (is this the right URL?)\n` });
