@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from './paths.js';
+import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 
 export const TOFU_OPS = ['init', 'plan', 'apply', 'destroy', 'refresh', 'output', 'load-tfvars'] as const;
@@ -23,7 +24,17 @@ export interface TofuOptions {
   detailedExitcode: boolean;
   json: boolean;
   adopt: boolean;
+  /** Where the manifest comes from besides --manifest (see src/source/). */
+  kustomizeDir?: string;
+  overlay?: string;
+  /** A local copy of the module instead of the bundled one. */
+  moduleDir?: string;
+  /** plan: a destroy plan, which a following `destroy` applies. */
+  destroy: boolean;
 }
+
+/** Top-level commands that are `planton tofu <op>` under Project Planton's unified names. */
+export const UNIFIED_OPS = ['init', 'plan', 'apply', 'destroy', 'refresh', 'output'] as const;
 
 export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
@@ -41,16 +52,15 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
 
-  program
-    .command('validate')
+  addSourceOptions(program.command('validate'))
     .description('check a manifest against the schema and every pre-flight rule; nothing is run')
-    .option('-m, --manifest <path>', 'manifest file', 'hack/manifest.yaml')
+    .option('-m, --manifest <path|url>', 'manifest file or http(s) URL, also -f (default hack/manifest.yaml)')
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
     .option('--set <path=value>', 'override a manifest field (repeatable)', collect, [])
     .option('--no-color', 'no colours in the report')
-    .action(async (opts: { manifest: string; format: 'text' | 'json'; set: string[] }) => {
+    .action(async (opts: { manifest?: string; f?: string; format: 'text' | 'json'; set: string[] } & ManifestSourceFlags) => {
       const { validate } = await import('./commands/validate.js');
-      done(await validate(opts, io));
+      done(await validate({ ...opts, ...sourceFlags(opts) }, io));
     });
 
   program
@@ -65,12 +75,15 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
   const tofu = program
     .command('tofu')
     .description('run OpenTofu (or Terraform) against the bundled module for a manifest');
-  for (const op of TOFU_OPS) {
-    const cmd = tofu
+  // `planton apply` is `planton tofu apply`: the same options, the same code.
+  const opsOf = (parent: Command) => (parent === tofu ? TOFU_OPS : UNIFIED_OPS);
+  for (const parent of [tofu, program]) for (const op of opsOf(parent)) {
+    const cmd = parent
       .command(op)
-      .description(tofuDescriptions[op])
-      .option('-m, --manifest <path>', 'manifest file (default hack/manifest.yaml, or the stack input target)')
+      .description(parent === tofu ? tofuDescriptions[op] : `${tofuDescriptions[op]} (same as planton tofu ${op})`)
+      .option('-m, --manifest <path|url>', 'manifest file or http(s) URL, also -f (default hack/manifest.yaml, or the stack input target)')
       .option('--set <path=value>', 'override a manifest field (repeatable)', collect, []);
+    addSourceOptions(cmd);
     if (op !== 'load-tfvars') {
       cmd
         .option('-s, --stack-input <path>', 'stack input: region, credentials, endpoint, backend')
@@ -83,13 +96,26 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
         .option('--allow-replace', 'let apply replace or delete the table (deletes every item)', false)
         .option('--detailed-exitcode', 'plan: exit 2 when changes are pending, 0 when none', false)
         .option('--json', 'plan/apply/output: print one JSON document on stdout', false)
-        .option('--adopt', 'apply: import an existing table of that name into state first', false);
+        .option('--adopt', 'apply: import an existing table of that name into state first', false)
+        .option('--module-dir <dir>', 'run against this local copy of the module instead of the bundled one');
+      if (op === 'plan') cmd.option('--destroy', 'plan the destruction of everything; a following destroy applies that plan', false);
     }
-    cmd.action(async (raw: Partial<TofuOptions>) => {
+    cmd.action(async (raw: Partial<TofuOptions> & { f?: string }) => {
       const { tofu: run } = await import('./commands/tofu.js');
-      done(await run(op, normaliseTofuOptions(raw), io));
+      done(await run(op, normaliseTofuOptions({ ...raw, ...sourceFlags(raw) }), io));
     });
   }
+
+  const loadManifestCmd = program
+    .command('load-manifest')
+    .description('print the effective manifest: schema defaults, --set and the overlay applied')
+    .option('-m, --manifest <path|url>', 'manifest file or http(s) URL, also -f (default hack/manifest.yaml)')
+    .option('--set <path=value>', 'override a manifest field (repeatable)', collect, [])
+    .option('--json', 'print JSON instead of YAML', false);
+  addSourceOptions(loadManifestCmd).action(async (opts: { manifest?: string; f?: string; set: string[]; json: boolean } & ManifestSourceFlags) => {
+    const { loadManifestCommand } = await import('./commands/load-manifest.js');
+    done(await loadManifestCommand({ ...opts, ...sourceFlags(opts) }, io));
+  });
 
   program
     .command('import')
@@ -106,6 +132,25 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
     });
 
   return program;
+}
+
+export interface ManifestSourceFlags {
+  kustomizeDir?: string;
+  overlay?: string;
+}
+
+/** -f (Project Planton's spelling of --manifest) and the kustomize overlay options. */
+function addSourceOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-f <path|url>', 'same as --manifest').hideHelp())
+    .option('--kustomize-dir <dir>', 'build the manifest with kustomize from DIR/overlays/NAME (with --overlay)')
+    .option('--overlay <name>', 'the overlay (environment) to build, e.g. dev or prod');
+}
+
+/** Folds -f into manifest; both at once is a usage error rather than a silent pick. */
+function sourceFlags(raw: { manifest?: string; f?: string }): { manifest?: string } {
+  if (raw.f !== undefined && raw.manifest !== undefined) throw new UsageError('-f and --manifest both name the manifest; give one');
+  return { manifest: raw.manifest ?? raw.f };
 }
 
 const tofuDescriptions: Record<TofuOp, string> = {
@@ -133,5 +178,9 @@ export function normaliseTofuOptions(raw: Partial<TofuOptions>): TofuOptions {
     detailedExitcode: raw.detailedExitcode ?? false,
     json: raw.json ?? false,
     adopt: raw.adopt ?? false,
+    kustomizeDir: raw.kustomizeDir,
+    overlay: raw.overlay,
+    moduleDir: raw.moduleDir,
+    destroy: raw.destroy ?? false,
   };
 }

@@ -6,6 +6,7 @@ import { colors } from '../color.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadManifest } from '../manifest/index.js';
+import { checkSourceOptions, resolveManifestSource, type ManifestSource } from '../source/index.js';
 import { tfModuleDir } from '../paths.js';
 import { formatText } from '../report/text.js';
 import { loadStackInput, type LoadedStackInput, type StackBackend } from '../stack-input/index.js';
@@ -26,8 +27,6 @@ import { runTofu, type RunContext, type RunResult } from '../tofu/run.js';
 import { claimWorkDir, defaultWorkDir, earlierTablesOf, writeRootModule } from '../tofu/workdir.js';
 import type { AwsDynamodb } from '../generated/manifest.js';
 
-const DEFAULT_MANIFEST = 'hack/manifest.yaml';
-
 /** Everything one tofu command needs once the inputs are validated. */
 interface Session {
   op: TofuOp;
@@ -43,6 +42,8 @@ interface Session {
   backend: BackendSpec;
   /** Where the work directory goes when --workdir is absent (differs for --local). */
   workDirBase?: string;
+  /** --module-dir, checked; else the bundled module. */
+  moduleDir?: string;
   /** tfvars that no manifest field expresses, e.g. `tags: null` (no tags at all) for DynamoDB Local. */
   tfvarsOverrides?: Record<string, unknown>;
 }
@@ -50,9 +51,11 @@ interface Session {
 export async function tofu(op: TofuOp, opts: TofuOptions, io: Io): Promise<number> {
   if (op === 'load-tfvars') {
     const { loadTfvars } = await import('./load-tfvars.js');
-    return loadTfvars({ manifest: opts.manifest, set: opts.set }, io);
+    return loadTfvars({ manifest: opts.manifest, kustomizeDir: opts.kustomizeDir, overlay: opts.overlay, set: opts.set }, io);
   }
   if (opts.adopt && op !== 'apply' && op !== 'plan') throw new UsageError(`--adopt belongs to plan and apply, not ${op}`);
+  if (opts.destroy && opts.adopt) throw new UsageError('plan --destroy and --adopt contradict each other; give one');
+  checkSourceOptions(opts);
   // Fail before a 10-second plan when nobody can answer the approval question.
   if ((op === 'apply' || op === 'destroy') && !opts.autoApprove && process.stdin.isTTY !== true) {
     throw new UsageError(`${op} needs approval, but stdin is not a terminal`, `Review \`planton tofu plan\`, then run \`planton tofu ${op} --auto-approve\`.`);
@@ -70,10 +73,11 @@ export async function tofu(op: TofuOp, opts: TofuOptions, io: Io): Promise<numbe
     return 1;
   }
 
-  // 2. The manifest: --manifest, else the stack input's target, else the default file.
-  const target = opts.manifest === undefined && stack?.input?.target !== undefined;
-  const manifestFile = resolve(io.cwd, target ? opts.stackInput! : (opts.manifest ?? DEFAULT_MANIFEST));
-  const displayFile = target ? opts.stackInput! : (opts.manifest ?? DEFAULT_MANIFEST);
+  // 2. The manifest: --manifest (file or URL) or an overlay, else the stack input's target, else the default file.
+  const target = opts.manifest === undefined && opts.kustomizeDir === undefined && stack?.input?.target !== undefined;
+  const source: ManifestSource = target ? { file: resolve(io.cwd, opts.stackInput!), displayFile: opts.stackInput! } : await resolveManifestSource(opts, io);
+  if (source.origin) out.stderr(source.origin + '\n');
+  const { file: manifestFile, displayFile } = source;
   const at = target ? '/target' : undefined;
   const region = opts.local ? 'us-east-1' : (pc?.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION);
   const loaded = await loadManifest({ file: manifestFile, displayFile, sets: opts.set, at, region });
@@ -94,7 +98,10 @@ export async function tofu(op: TofuOp, opts: TofuOptions, io: Io): Promise<numbe
     at,
     aws: { region, ...pick(pc) },
     backend: backendOf(stack?.input?.backend, region),
+    workDirBase: source.workDirBase,
   };
+  // Before DynamoDB Local or terraform starts: a copy that lacks a variable fails here, naming it.
+  if (opts.moduleDir !== undefined) session.moduleDir = await localModule(opts.moduleDir, Object.keys(toTfvars(session.manifest)), session);
   if (opts.local) return withLocal(session, (s) => drive(s));
   return drive(session);
 }
@@ -127,10 +134,11 @@ async function drive(s: Session): Promise<number> {
   // Loaded when needed: helper E's module; load-tfvars and validation never pay for it.
   const { renderProvider } = await import('../tofu/provider.js');
   const tfvars = { ...(toTfvars(s.manifest) as unknown as Record<string, unknown>), ...s.tfvarsOverrides };
+  const moduleDir = s.moduleDir ?? tfModuleDir;
   const rendered = renderRootModule({
-    moduleDir: tfModuleDir,
+    moduleDir,
     variableNames: Object.keys(tfvars),
-    outputNames: moduleOutputNames(tfModuleDir),
+    outputNames: moduleOutputNames(moduleDir),
     provider: renderProvider({ region: s.aws.region, endpoint: s.aws.endpoint }),
     backend: s.backend,
   });
@@ -159,7 +167,7 @@ async function drive(s: Session): Promise<number> {
   const pluginDir = opts.pluginDir ?? (io.env.PLANTON_PLUGIN_DIR || undefined);
 
   const fingerprint = initFingerprint({
-    moduleDir: tfModuleDir,
+    moduleDir,
     requiredProviders: root.terraform.required_providers,
     backend: root.terraform.backend,
     binary: { path: binary.path, version: binary.version },
@@ -195,6 +203,14 @@ async function drive(s: Session): Promise<number> {
   }
 }
 
+/** --module-dir: checked before terraform runs; its files are in the init fingerprint like the bundled ones. */
+async function localModule(given: string, variables: string[], s: Session): Promise<string> {
+  const { checkModuleDir } = await import('../tofu/module-dir.js');
+  const dir = checkModuleDir(resolve(s.io.cwd, given), given, variables);
+  s.out.stderr(`planton: module from ${dir} (--module-dir), not the bundled one\n`);
+  return dir;
+}
+
 interface Runner {
   s: Session;
   ctx: RunContext;
@@ -212,11 +228,11 @@ function inputsHash(r: Runner): string | undefined {
   return planInputsHash(r.workDir, { binary: `${r.binary.path}@${r.binary.version}`, identity });
 }
 
-/** plan -out, then (only when something changes) show -json for the guard. */
-async function planToFile(r: Runner): Promise<{ result: RunResult; meta?: PlanMeta }> {
+/** plan -out (a destroy plan with `destroy`), then (only when something changes) show -json for the guard. */
+async function planToFile(r: Runner, destroy = false): Promise<{ result: RunResult; meta?: PlanMeta }> {
   const inputs = inputsHash(r);
   discardPlan(r.workDir);
-  const result = await runTofu(r.human, ['plan', '-input=false', `-out=${PLAN_FILE}`, '-detailed-exitcode', ...r.noColor]);
+  const result = await runTofu(r.human, ['plan', ...(destroy ? ['-destroy'] : []), '-input=false', `-out=${PLAN_FILE}`, '-detailed-exitcode', ...r.noColor]);
   if (result.interrupted || (result.exitCode !== 0 && result.exitCode !== 2)) return { result };
   let losses: TableLoss[] = [];
   let analysis: PlanAnalysis | undefined;
@@ -229,7 +245,7 @@ async function planToFile(r: Runner): Promise<{ result: RunResult; meta?: PlanMe
     // After tofu's own plan output: the same changes in manifest terms (helper F's summary).
     r.human.stdout(formatSummary(verdict.analysis, { color: r.s.io.color && r.s.opts.color }));
   }
-  const meta: PlanMeta = { inputs: inputs ?? '', losses, changes: result.exitCode === 2, analysis };
+  const meta: PlanMeta = { inputs: inputs ?? '', losses, changes: result.exitCode === 2, analysis, ...(destroy ? { destroy } : {}) };
   if (inputs !== undefined) savePlanMeta(r.workDir, meta);
   return { result, meta };
 }
@@ -241,10 +257,14 @@ function tableNamePath(m: AwsDynamodb): 'spec.tableName' | 'metadata.name' {
 }
 
 async function plan(r: Runner): Promise<number> {
-  const { result, meta } = await planToFile(r);
-  if (!meta) return result.exitCode;
   const { out, io, opts } = r.s;
-  if (meta.losses.length > 0) out.stderr(paint(lossMessage(meta.losses, r.tableName).replace('apply stopped: ', 'warning: '), 'yellow', io.color));
+  const { result, meta } = await planToFile(r, opts.destroy);
+  if (!meta) return result.exitCode;
+  if (opts.destroy) {
+    // Deleting the table is what was asked for: say where the plan is instead of warning about it.
+    if (meta.changes && meta.inputs !== '') out.stderr(`planton: destroy plan saved in ${join(r.workDir, PLAN_FILE)}; \`planton destroy\` with the same inputs applies exactly this plan\n`);
+    else if (meta.changes) out.stderr('planton: the state is remote, where it can change unseen: `planton destroy` will plan again rather than apply this plan\n');
+  } else if (meta.losses.length > 0) out.stderr(paint(lossMessage(meta.losses, r.tableName).replace('apply stopped: ', 'warning: '), 'yellow', io.color));
   if (opts.json) out.stdout(JSON.stringify(summaryJson(meta.analysis ?? NO_CHANGES), null, 2) + '\n');
   if (opts.detailedExitcode) return meta.changes ? 2 : 0;
   return 0;
@@ -286,12 +306,29 @@ async function apply(r: Runner): Promise<number> {
 
 async function destroy(r: Runner): Promise<number> {
   const { out, opts } = r.s;
+  const inputs = inputsHash(r);
+  const saved = inputs !== undefined ? reusablePlan(r.workDir, inputs, { destroy: true }) : undefined;
+  if (saved) {
+    if (!saved.changes) {
+      discardPlan(r.workDir);
+      out.stderr('planton: the saved destroy plan removes nothing; nothing to destroy\n');
+      return 0;
+    }
+    out.stderr(`planton: applying the saved destroy plan ${join(r.workDir, PLAN_FILE)} (made by \`planton plan --destroy\` from the same inputs)\n`);
+    return approveAndApplyDestroy(r);
+  }
   discardPlan(r.workDir);
   if (opts.autoApprove) return (await runTofu(r.human, ['destroy', '-input=false', '-auto-approve', ...r.noColor])).exitCode;
   // Show what goes, ask, then apply exactly that destroy plan.
   const planned = await runTofu(r.human, ['plan', '-destroy', '-input=false', `-out=${PLAN_FILE}`, ...r.noColor]);
   if (planned.exitCode !== 0) return planned.exitCode;
-  if (!(await askApproval(`Destroy table '${r.tableName}' and every item in it?`, out.stderr, 'destroy'))) {
+  return approveAndApplyDestroy(r);
+}
+
+/** Asks (unless --auto-approve), then applies the destroy plan in PLAN_FILE once. */
+async function approveAndApplyDestroy(r: Runner): Promise<number> {
+  const { out, opts } = r.s;
+  if (!opts.autoApprove && !(await askApproval(`Destroy table '${r.tableName}' and every item in it?`, out.stderr, 'destroy'))) {
     discardPlan(r.workDir);
     out.stderr('planton: destroy cancelled\n');
     return 1;

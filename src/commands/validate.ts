@@ -1,17 +1,17 @@
 // `planton validate`: the manifest pipeline and a report; nothing is run. Exit 0 valid, 1 invalid.
-import { isAbsolute, resolve } from 'node:path';
 import { loadManifest } from '../manifest/index.js';
+import { resolveManifestSource, type SourceOptions } from '../source/index.js';
 import type { Io } from '../io.js';
 
-export interface ValidateCommandOptions {
-  manifest: string;
+export interface ValidateCommandOptions extends SourceOptions {
   format: 'text' | 'json';
   set: string[];
 }
 
 export async function validate(opts: ValidateCommandOptions, io: Io): Promise<number> {
-  const file = isAbsolute(opts.manifest) ? opts.manifest : resolve(io.cwd, opts.manifest);
-  const { result } = await loadManifest({ file, displayFile: opts.manifest, sets: opts.set });
+  const source = await resolveManifestSource(opts, io);
+  if (source.origin) io.stderr(source.origin + '\n');
+  const { result } = await loadManifest({ file: source.file, displayFile: source.displayFile, sets: opts.set });
   if (opts.format === 'json') {
     const { formatJson } = await import('../report/json.js');
     io.stdout(formatJson([result]));

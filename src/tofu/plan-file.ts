@@ -19,6 +19,8 @@ export interface PlanMeta {
   changes: boolean;
   /** helper F's analysis in manifest terms (for --json), when the plan changes something. */
   analysis?: PlanAnalysis;
+  /** A destroy plan (`plan --destroy`): only `destroy` applies it. */
+  destroy?: boolean;
 }
 
 function readOr(path: string, fallback: string): string {
@@ -57,12 +59,15 @@ export function savePlanMeta(workDir: string, meta: PlanMeta): void {
   writeFileSync(join(workDir, PLAN_META_FILE), JSON.stringify(meta, null, 2) + '\n');
 }
 
-/** The saved plan, when it exists and was made from exactly these inputs. */
-export function reusablePlan(workDir: string, inputs: string): PlanMeta | undefined {
+/**
+ * The saved plan, when it exists, was made from exactly these inputs and is of the kind asked for:
+ * `apply` never picks up a destroy plan, `destroy` never an apply plan.
+ */
+export function reusablePlan(workDir: string, inputs: string, kind: { destroy?: boolean } = {}): PlanMeta | undefined {
   if (!existsSync(join(workDir, PLAN_FILE))) return undefined;
   try {
     const meta = JSON.parse(readFileSync(join(workDir, PLAN_META_FILE), 'utf8')) as PlanMeta;
-    return meta.inputs === inputs ? meta : undefined;
+    return meta.inputs === inputs && (meta.destroy ?? false) === (kind.destroy ?? false) ? meta : undefined;
   } catch {
     return undefined;
   }

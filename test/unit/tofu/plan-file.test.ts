@@ -36,3 +36,14 @@ test('a saved plan is reused only with its plan file and the same inputs, and is
   discardPlan(dir);
   expect(reusablePlan(dir, inputs)).toBeUndefined();
 });
+
+test('a destroy plan (plan --destroy) is reusable by destroy only, an apply plan by apply only', () => {
+  const inputs = planInputsHash(dir, extra);
+  writeFileSync(join(dir, PLAN_FILE), 'binary plan');
+  savePlanMeta(dir, { inputs, losses: [], changes: true, destroy: true });
+  expect(reusablePlan(dir, inputs)).toBeUndefined();
+  expect(reusablePlan(dir, inputs, { destroy: true })).toEqual({ inputs, losses: [], changes: true, destroy: true });
+  savePlanMeta(dir, { inputs, losses: [], changes: true });
+  expect(reusablePlan(dir, inputs, { destroy: true })).toBeUndefined();
+  expect(reusablePlan(dir, inputs)).toEqual({ inputs, losses: [], changes: true });
+});
