@@ -4,10 +4,11 @@ import { loadManifest } from '../manifest/index.js';
 import { formatText } from '../report/text.js';
 import { stableJson, toTfvars } from '../tfvars/index.js';
 import type { Io } from '../io.js';
-
-export const DEFAULT_MANIFEST = 'hack/manifest.yaml';
+import { DEFAULT_MANIFEST, manifestProblem } from '../not-found.js';
 
 export async function loadTfvars(opts: { manifest?: string; set: string[] }, io: Io): Promise<number> {
+  const missing = manifestProblem(io.cwd, opts.manifest);
+  if (missing) throw missing;
   const shown = opts.manifest ?? DEFAULT_MANIFEST;
   const file = isAbsolute(shown) ? shown : resolve(io.cwd, shown);
   const { result, manifest } = await loadManifest({ file, displayFile: shown, sets: opts.set });

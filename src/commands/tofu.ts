@@ -11,7 +11,7 @@ import { formatText } from '../report/text.js';
 import { loadStackInput, type LoadedStackInput, type StackBackend } from '../stack-input/index.js';
 import { stableJson, tableName as tableName_, toTfvars } from '../tfvars/index.js';
 import { withAdoption } from '../tofu/adopt.js';
-import { askApproval } from '../tofu/approve.js';
+import { approvalNeeded, askApproval } from '../tofu/approve.js';
 import { chooseBinary, describeBinary, probeBinary, type TofuBinary } from '../tofu/binary.js';
 import { buildChildEnv, type AwsSettings } from '../tofu/env.js';
 import { initFingerprint, initReason, recordInit } from '../tofu/fingerprint.js';
@@ -19,22 +19,23 @@ import { guardPlan, lossMessage, type TableLoss } from '../tofu/guard.js';
 import { formatSummary, summaryJson } from '../plan/explain.js';
 import type { PlanAnalysis } from '../plan/analyse.js';
 import { createMasker, maskWriters, type Mask } from '../tofu/mask.js';
-import { formatOutputs, outputValues } from '../tofu/outputs.js';
+import { formatOutputs, NO_OUTPUTS, OUTPUTS_HEADER, outputValues, withoutOutputsBlock } from '../tofu/outputs.js';
+import { DEFAULT_MANIFEST, manifestProblem, stackInputProblem } from '../not-found.js';
+import { statusLine, type Status } from '../status.js';
 import { discardPlan, PLAN_FILE, planInputsHash, reusablePlan, savePlanMeta, type PlanMeta } from '../tofu/plan-file.js';
 import { moduleOutputNames, renderRootModule, type BackendSpec } from '../tofu/root-module.js';
 import { runTofu, type RunContext, type RunResult } from '../tofu/run.js';
 import { claimWorkDir, defaultWorkDir, earlierTablesOf, writeRootModule } from '../tofu/workdir.js';
 import type { AwsDynamodb } from '../generated/manifest.js';
 
-const DEFAULT_MANIFEST = 'hack/manifest.yaml';
-
 /** Everything one tofu command needs once the inputs are validated. */
 interface Session {
   op: TofuOp;
   opts: TofuOptions;
   io: Io;
-  /** io with every write masked. */
+  /** io with every write masked (and erasing the status line first). */
   out: Io;
+  status: Status;
   mask: Mask;
   manifest: AwsDynamodb;
   manifestFile: string;
@@ -55,7 +56,21 @@ export async function tofu(op: TofuOp, opts: TofuOptions, io: Io): Promise<numbe
   if (opts.adopt && op !== 'apply' && op !== 'plan') throw new UsageError(`--adopt belongs to plan and apply, not ${op}`);
   // Fail before a 10-second plan when nobody can answer the approval question.
   if ((op === 'apply' || op === 'destroy') && !opts.autoApprove && process.stdin.isTTY !== true) {
-    throw new UsageError(`${op} needs approval, but stdin is not a terminal`, `Review \`planton tofu plan\`, then run \`planton tofu ${op} --auto-approve\`.`);
+    throw approvalNeeded(op, opts.invocation);
+  }
+  const status = statusLine(io.interactive === true, io.stderr);
+  try {
+    return await tofuWith(op, opts, io, status);
+  } finally {
+    status.clear();
+  }
+}
+
+async function tofuWith(op: TofuOp, opts: TofuOptions, io: Io, status: Status): Promise<number> {
+  // Missing inputs get planton's sentence (and what to do) before anything runs.
+  if (opts.stackInput !== undefined) {
+    const problem = stackInputProblem(io.cwd, opts.stackInput);
+    if (problem) throw problem;
   }
 
   // 1. Stack input: its secrets are known (and masked) before anything else is printed.
@@ -63,7 +78,7 @@ export async function tofu(op: TofuOp, opts: TofuOptions, io: Io): Promise<numbe
   if (opts.stackInput !== undefined) stack = await loadStackInput(resolve(io.cwd, opts.stackInput), opts.stackInput);
   const pc = stack?.input?.provider_config;
   const mask = createMasker([...(stack?.secrets ?? [])]);
-  const out = maskWriters(io, mask);
+  const out = status.wrap(maskWriters(io, mask));
   for (const w of stack?.warnings ?? []) out.stderr(paint(w, 'yellow', io.color) + '\n');
   if (stack && stack.result.status !== 'valid') {
     out.stderr(formatText([stack.result], { color: io.color }));
@@ -75,6 +90,10 @@ export async function tofu(op: TofuOp, opts: TofuOptions, io: Io): Promise<numbe
   const manifestFile = resolve(io.cwd, target ? opts.stackInput! : (opts.manifest ?? DEFAULT_MANIFEST));
   const displayFile = target ? opts.stackInput! : (opts.manifest ?? DEFAULT_MANIFEST);
   const at = target ? '/target' : undefined;
+  if (!target) {
+    const problem = manifestProblem(io.cwd, opts.manifest);
+    if (problem) throw problem;
+  }
   const region = opts.local ? 'us-east-1' : (pc?.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION);
   const loaded = await loadManifest({ file: manifestFile, displayFile, sets: opts.set, at, region });
   if (loaded.result.diagnostics.length > 0) out.stderr(formatText([loaded.result], { color: io.color }));
@@ -88,6 +107,7 @@ export async function tofu(op: TofuOp, opts: TofuOptions, io: Io): Promise<numbe
     opts,
     io,
     out,
+    status,
     mask,
     manifest: loaded.manifest,
     manifestFile,
@@ -152,7 +172,7 @@ async function drive(s: Session): Promise<number> {
   }
 
   const env = buildChildEnv(io.env, s.aws);
-  const ctx: RunContext = { binary: binary.path, cwd: workDir, env, mask: s.mask, stdout: out.stdout, stderr: out.stderr };
+  const ctx: RunContext = { binary: binary.path, cwd: workDir, env, mask: s.mask, stdout: out.stdout, stderr: out.stderr, status: s.status.show };
   // With --json, stdout carries one JSON document: tofu's own text goes to stderr.
   const human: RunContext = opts.json ? { ...ctx, stdout: out.stderr } : ctx;
   const noColor = !opts.color || !io.color ? ['-no-color'] : [];
@@ -274,11 +294,12 @@ async function apply(r: Runner): Promise<number> {
     }
     out.stderr(paint(lossMessage(meta.losses, r.tableName).replace('apply stopped', 'warning (--allow-replace)'), 'yellow', io.color));
   }
-  if (!opts.autoApprove && !(await askApproval(`Apply these changes to table '${r.tableName}'?`, out.stderr, 'apply'))) {
+  if (!opts.autoApprove && !(await askApproval(`Apply these changes to table '${r.tableName}'?`, out.stderr, 'apply', opts.invocation))) {
     out.stderr('planton: apply cancelled\n');
     return 1;
   }
-  const applied = await runTofu(r.human, ['apply', '-input=false', ...r.noColor, PLAN_FILE]);
+  // tofu's own `Outputs:` block is dropped: planton prints the outputs once, below.
+  const applied = await runTofu({ ...r.human, stdout: withoutOutputsBlock(r.human.stdout) }, ['apply', '-input=false', ...r.noColor, PLAN_FILE]);
   discardPlan(r.workDir);
   if (applied.exitCode !== 0) return applied.exitCode;
   return output(r, summary);
@@ -287,18 +308,24 @@ async function apply(r: Runner): Promise<number> {
 async function destroy(r: Runner): Promise<number> {
   const { out, opts } = r.s;
   discardPlan(r.workDir);
-  if (opts.autoApprove) return (await runTofu(r.human, ['destroy', '-input=false', '-auto-approve', ...r.noColor])).exitCode;
-  // Show what goes, ask, then apply exactly that destroy plan.
-  const planned = await runTofu(r.human, ['plan', '-destroy', '-input=false', `-out=${PLAN_FILE}`, ...r.noColor]);
-  if (planned.exitCode !== 0) return planned.exitCode;
-  if (!(await askApproval(`Destroy table '${r.tableName}' and every item in it?`, out.stderr, 'destroy'))) {
+  let code: number;
+  if (opts.autoApprove) {
+    code = (await runTofu(r.human, ['destroy', '-input=false', '-auto-approve', ...r.noColor])).exitCode;
+  } else {
+    // Show what goes, ask, then apply exactly that destroy plan.
+    const planned = await runTofu(r.human, ['plan', '-destroy', '-input=false', `-out=${PLAN_FILE}`, ...r.noColor]);
+    if (planned.exitCode !== 0) return planned.exitCode;
+    if (!(await askApproval(`Destroy table '${r.tableName}' and every item in it?`, out.stderr, 'destroy', opts.invocation))) {
+      discardPlan(r.workDir);
+      out.stderr('planton: destroy cancelled\n');
+      return 1;
+    }
+    code = (await runTofu(r.human, ['apply', '-input=false', ...r.noColor, PLAN_FILE])).exitCode;
     discardPlan(r.workDir);
-    out.stderr('planton: destroy cancelled\n');
-    return 1;
   }
-  const applied = await runTofu(r.human, ['apply', '-input=false', ...r.noColor, PLAN_FILE]);
-  discardPlan(r.workDir);
-  return applied.exitCode;
+  // tofu ends a saved destroy plan with "Apply complete!": say in planton's words what happened.
+  if (code === 0) out.stderr(`planton: table '${r.tableName}' destroyed (its state file stays in ${r.workDir})\n`);
+  return code;
 }
 
 /** Prints the outputs; after apply with --json they join the plan summary in one document. */
@@ -308,7 +335,11 @@ async function output(r: Runner, applied?: object): Promise<number> {
   const values = outputValues(shown.stdout);
   const { out, opts } = r.s;
   if (opts.json) out.stdout(JSON.stringify(applied ? { ...applied, outputs: values } : values, null, 2) + '\n');
-  else out.stdout(formatOutputs(values));
+  else if (Object.keys(values).length === 0) out.stderr(NO_OUTPUTS);
+  else {
+    out.stderr(OUTPUTS_HEADER);
+    out.stdout(formatOutputs(values));
+  }
   return 0;
 }
 
@@ -324,7 +355,11 @@ async function withLocal(s: Session, fn: (s: Session) => Promise<number>): Promi
   const { adjustForLocal } = await import('../local/adjust.js');
   const dataDir = join(dirname(s.manifestFile), '.planton', 'local-dynamodb');
   const adjusted = adjustForLocal(s.manifest);
-  for (const w of adjusted.warnings) s.out.stderr(paint(w.startsWith('planton:') ? w : `planton: warning: ${w}`, 'yellow', s.io.color) + '\n');
+  // The warnings say what this run leaves out of the table; only plan and apply build one.
+  if (s.op === 'plan' || s.op === 'apply') {
+    for (const w of adjusted.warnings) s.out.stderr(paint(w.startsWith('planton:') ? w : `planton: warning: ${w}`, 'yellow', s.io.color) + '\n');
+  }
+  s.status.show('planton: starting DynamoDB Local …');
   const server = await startDynamoDbLocal({ dataDir, env: s.io.env });
   s.out.stderr(`planton: DynamoDB Local at ${server.endpoint} (data in ${dataDir})\n`);
   try {
