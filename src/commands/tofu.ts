@@ -308,9 +308,18 @@ async function apply(r: Runner): Promise<number> {
 async function destroy(r: Runner): Promise<number> {
   const { out, opts } = r.s;
   discardPlan(r.workDir);
+  // Whether tofu found anything to destroy, read from its own summary line.
+  let nothing = false;
+  const human: RunContext = {
+    ...r.human,
+    stdout: (t) => {
+      if (/Resources: (0 added, 0 changed, )?0 destroyed\./.test(t.replace(/\x1b\[[0-9;]*m/g, ''))) nothing = true;
+      r.human.stdout(t);
+    },
+  };
   let code: number;
   if (opts.autoApprove) {
-    code = (await runTofu(r.human, ['destroy', '-input=false', '-auto-approve', ...r.noColor])).exitCode;
+    code = (await runTofu(human, ['destroy', '-input=false', '-auto-approve', ...r.noColor])).exitCode;
   } else {
     // Show what goes, ask, then apply exactly that destroy plan.
     const planned = await runTofu(r.human, ['plan', '-destroy', '-input=false', `-out=${PLAN_FILE}`, ...r.noColor]);
@@ -320,11 +329,12 @@ async function destroy(r: Runner): Promise<number> {
       out.stderr('planton: destroy cancelled\n');
       return 1;
     }
-    code = (await runTofu(r.human, ['apply', '-input=false', ...r.noColor, PLAN_FILE])).exitCode;
+    code = (await runTofu(human, ['apply', '-input=false', ...r.noColor, PLAN_FILE])).exitCode;
     discardPlan(r.workDir);
   }
   // tofu ends a saved destroy plan with "Apply complete!": say in planton's words what happened.
-  if (code === 0) out.stderr(`planton: table '${r.tableName}' destroyed (its state file stays in ${r.workDir})\n`);
+  if (code === 0 && nothing) out.stderr(`planton: nothing to destroy: the state in ${r.workDir} holds no table\n`);
+  else if (code === 0) out.stderr(`planton: table '${r.tableName}' destroyed (its state file stays in ${r.workDir})\n`);
   return code;
 }
 

