@@ -1,6 +1,7 @@
 // What users expect of a command-line tool, in-process: each command accepts and lists only its own
 // flags, help shows examples and the environment, colour follows NO_COLOR/FORCE_COLOR, missing inputs
 // get a planton: sentence with the next step, a status line appears on a terminal only.
+import { execa } from 'execa';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -67,6 +68,18 @@ describe('colour', () => {
     expect(colorWanted([], { FORCE_COLOR: '' }, false)).toBe(false);
     expect(colorWanted(['node', 'planton', 'validate', '--no-color'], { FORCE_COLOR: '1' }, true)).toBe(false);
   });
+});
+
+test('the built CLI colours a piped report only under a FORCE_COLOR other than 0', async () => {
+  // dist/ is built by `npm test` before jest runs.
+  const report = (env: Record<string, string>) =>
+    execa('node', [join(packageRoot, 'dist', 'bin.js'), 'validate', 'hack/examples/invalid/bad.yaml'], { cwd: packageRoot, reject: false, env, extendEnv: false });
+  const forced = await report({ FORCE_COLOR: '1', NO_COLOR: '' });
+  expect(forced.exitCode).toBe(1);
+  expect(forced.stdout).toContain('\x1b[31m');
+  const piped = await report({ NO_COLOR: '' });
+  expect(piped.stdout).not.toContain('\x1b[');
+  expect((await report({ FORCE_COLOR: '0' })).stdout).toBe(piped.stdout);
 });
 
 describe('missing inputs', () => {
