@@ -1,7 +1,12 @@
 #!/usr/bin/env node
 import { main } from './main.js';
 import { processIo } from './io.js';
+import { colorWanted } from './color-choice.js';
 
-const noColor = process.argv.includes('--no-color') || 'NO_COLOR' in process.env;
-const io = processIo(!noColor && process.stdout.isTTY === true);
+// `planton … | head` closes the pipe early: that ends planton quietly, like other command-line tools.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+const io = processIo(colorWanted(process.argv, process.env, process.stdout.isTTY === true));
 process.exitCode = await main(process.argv.slice(2), io);

@@ -6,6 +6,8 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** Whether colour may be used on stderr/stdout (false for --no-color, NO_COLOR or a non-TTY). */
   color: boolean;
+  /** stderr is a terminal: planton may show a one-line status of what runs now (status.ts). */
+  interactive?: boolean;
 }
 
 export function processIo(color: boolean): Io {
@@ -15,6 +17,7 @@ export function processIo(color: boolean): Io {
     stderr: (t) => void process.stderr.write(t),
     env: process.env,
     color,
+    interactive: process.stderr.isTTY === true,
   };
 }
 

@@ -6,13 +6,18 @@ import type { Io } from './io.js';
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let code = 0;
-  const program = buildProgram(io, (c) => (code = c));
+  const program = buildProgram(io, (c) => (code = c), argv);
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(helpAsFlag(argv), { from: 'user' });
     return code;
   } catch (err) {
     return exitCodeFor(err, io);
   }
+}
+
+/** `planton help tofu apply` is `planton tofu apply --help` (commander's help command stops at one level). */
+function helpAsFlag(argv: string[]): string[] {
+  return argv[0] === 'help' && argv.length > 2 ? [...argv.slice(1), '--help'] : argv;
 }
 
 export function exitCodeFor(err: unknown, io: Io): number {

@@ -12,6 +12,7 @@ import { loadManifest } from '../manifest/index.js';
 import { manifestSchemaPath } from '../paths.js';
 import { formatText } from '../report/text.js';
 import { loadStackInput } from '../stack-input/index.js';
+import { stackInputProblem } from '../not-found.js';
 import { chooseBinary, describeBinary, probeBinary } from '../tofu/binary.js';
 import type { AwsSettings } from '../tofu/env.js';
 import { createMasker, maskWriters } from '../tofu/mask.js';
@@ -35,6 +36,8 @@ export async function importTable(opts: ImportOptions, io: Io): Promise<number> 
   let aws: AwsSettings | undefined;
   let secrets: string[] = [];
   if (opts.stackInput !== undefined) {
+    const missing = stackInputProblem(io.cwd, opts.stackInput);
+    if (missing) throw missing;
     const stack = await loadStackInput(resolve(io.cwd, opts.stackInput), opts.stackInput);
     secrets = stack.secrets;
     if (stack.result.status !== 'valid') {

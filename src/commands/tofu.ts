@@ -12,7 +12,7 @@ import { formatText } from '../report/text.js';
 import { loadStackInput, type LoadedStackInput, type StackBackend } from '../stack-input/index.js';
 import { stableJson, tableName as tableName_, toTfvars } from '../tfvars/index.js';
 import { withAdoption } from '../tofu/adopt.js';
-import { askApproval } from '../tofu/approve.js';
+import { approvalNeeded, askApproval } from '../tofu/approve.js';
 import { chooseBinary, describeBinary, probeBinary, type TofuBinary } from '../tofu/binary.js';
 import { buildChildEnv, type AwsSettings } from '../tofu/env.js';
 import { initFingerprint, initReason, recordInit } from '../tofu/fingerprint.js';
@@ -20,7 +20,9 @@ import { guardPlan, lossMessage, type TableLoss } from '../tofu/guard.js';
 import { formatSummary, summaryJson } from '../plan/explain.js';
 import type { PlanAnalysis } from '../plan/analyse.js';
 import { createMasker, maskWriters, type Mask } from '../tofu/mask.js';
-import { formatOutputs, outputValues } from '../tofu/outputs.js';
+import { formatOutputs, NO_OUTPUTS, OUTPUTS_HEADER, outputValues, withoutOutputsBlock } from '../tofu/outputs.js';
+import { stackInputProblem } from '../not-found.js';
+import { statusLine, type Status } from '../status.js';
 import { discardPlan, PLAN_FILE, planInputsHash, reusablePlan, savePlanMeta, type PlanMeta } from '../tofu/plan-file.js';
 import { moduleOutputNames, renderRootModule, type BackendSpec } from '../tofu/root-module.js';
 import { runTofu, type RunContext, type RunResult } from '../tofu/run.js';
@@ -32,8 +34,9 @@ interface Session {
   op: TofuOp;
   opts: TofuOptions;
   io: Io;
-  /** io with every write masked. */
+  /** io with every write masked (and erasing the status line first). */
   out: Io;
+  status: Status;
   mask: Mask;
   manifest: AwsDynamodb;
   manifestFile: string;
@@ -58,7 +61,21 @@ export async function tofu(op: TofuOp, opts: TofuOptions, io: Io): Promise<numbe
   checkSourceOptions(opts);
   // Fail before a 10-second plan when nobody can answer the approval question.
   if ((op === 'apply' || op === 'destroy') && !opts.autoApprove && process.stdin.isTTY !== true) {
-    throw new UsageError(`${op} needs approval, but stdin is not a terminal`, `Review \`planton tofu plan\`, then run \`planton tofu ${op} --auto-approve\`.`);
+    throw approvalNeeded(op, opts.invocation);
+  }
+  const status = statusLine(io.interactive === true, io.stderr);
+  try {
+    return await tofuWith(op, opts, io, status);
+  } finally {
+    status.clear();
+  }
+}
+
+async function tofuWith(op: TofuOp, opts: TofuOptions, io: Io, status: Status): Promise<number> {
+  // Missing inputs get planton's sentence (and what to do) before anything runs.
+  if (opts.stackInput !== undefined) {
+    const problem = stackInputProblem(io.cwd, opts.stackInput);
+    if (problem) throw problem;
   }
 
   // 1. Stack input: its secrets are known (and masked) before anything else is printed.
@@ -66,7 +83,7 @@ export async function tofu(op: TofuOp, opts: TofuOptions, io: Io): Promise<numbe
   if (opts.stackInput !== undefined) stack = await loadStackInput(resolve(io.cwd, opts.stackInput), opts.stackInput);
   const pc = stack?.input?.provider_config;
   const mask = createMasker([...(stack?.secrets ?? [])]);
-  const out = maskWriters(io, mask);
+  const out = status.wrap(maskWriters(io, mask));
   for (const w of stack?.warnings ?? []) out.stderr(paint(w, 'yellow', io.color) + '\n');
   if (stack && stack.result.status !== 'valid') {
     out.stderr(formatText([stack.result], { color: io.color }));
@@ -92,6 +109,7 @@ export async function tofu(op: TofuOp, opts: TofuOptions, io: Io): Promise<numbe
     opts,
     io,
     out,
+    status,
     mask,
     manifest: loaded.manifest,
     manifestFile,
@@ -160,7 +178,7 @@ async function drive(s: Session): Promise<number> {
   }
 
   const env = buildChildEnv(io.env, s.aws);
-  const ctx: RunContext = { binary: binary.path, cwd: workDir, env, mask: s.mask, stdout: out.stdout, stderr: out.stderr };
+  const ctx: RunContext = { binary: binary.path, cwd: workDir, env, mask: s.mask, stdout: out.stdout, stderr: out.stderr, status: s.status.show };
   // With --json, stdout carries one JSON document: tofu's own text goes to stderr.
   const human: RunContext = opts.json ? { ...ctx, stdout: out.stderr } : ctx;
   const noColor = !opts.color || !io.color ? ['-no-color'] : [];
@@ -294,11 +312,12 @@ async function apply(r: Runner): Promise<number> {
     }
     out.stderr(paint(lossMessage(meta.losses, r.tableName).replace('apply stopped', 'warning (--allow-replace)'), 'yellow', io.color));
   }
-  if (!opts.autoApprove && !(await askApproval(`Apply these changes to table '${r.tableName}'?`, out.stderr, 'apply'))) {
+  if (!opts.autoApprove && !(await askApproval(`Apply these changes to table '${r.tableName}'?`, out.stderr, 'apply', opts.invocation))) {
     out.stderr('planton: apply cancelled\n');
     return 1;
   }
-  const applied = await runTofu(r.human, ['apply', '-input=false', ...r.noColor, PLAN_FILE]);
+  // tofu's own `Outputs:` block is dropped: planton prints the outputs once, below.
+  const applied = await runTofu({ ...r.human, stdout: withoutOutputsBlock(r.human.stdout) }, ['apply', '-input=false', ...r.noColor, PLAN_FILE]);
   discardPlan(r.workDir);
   if (applied.exitCode !== 0) return applied.exitCode;
   return output(r, summary);
@@ -318,7 +337,9 @@ async function destroy(r: Runner): Promise<number> {
     return approveAndApplyDestroy(r);
   }
   discardPlan(r.workDir);
-  if (opts.autoApprove) return (await runTofu(r.human, ['destroy', '-input=false', '-auto-approve', ...r.noColor])).exitCode;
+  // Whether tofu found anything to destroy, read from its own summary line.
+  const watched = watchDestroySummary(r.human);
+  if (opts.autoApprove) return reportDestroy(r, (await runTofu(watched.ctx, ['destroy', '-input=false', '-auto-approve', ...r.noColor])).exitCode, watched.nothing());
   // Show what goes, ask, then apply exactly that destroy plan.
   const planned = await runTofu(r.human, ['plan', '-destroy', '-input=false', `-out=${PLAN_FILE}`, ...r.noColor]);
   if (planned.exitCode !== 0) return planned.exitCode;
@@ -328,14 +349,35 @@ async function destroy(r: Runner): Promise<number> {
 /** Asks (unless --auto-approve), then applies the destroy plan in PLAN_FILE once. */
 async function approveAndApplyDestroy(r: Runner): Promise<number> {
   const { out, opts } = r.s;
-  if (!opts.autoApprove && !(await askApproval(`Destroy table '${r.tableName}' and every item in it?`, out.stderr, 'destroy'))) {
+  if (!opts.autoApprove && !(await askApproval(`Destroy table '${r.tableName}' and every item in it?`, out.stderr, 'destroy', opts.invocation))) {
     discardPlan(r.workDir);
     out.stderr('planton: destroy cancelled\n');
     return 1;
   }
-  const applied = await runTofu(r.human, ['apply', '-input=false', ...r.noColor, PLAN_FILE]);
+  const watched = watchDestroySummary(r.human);
+  const code = (await runTofu(watched.ctx, ['apply', '-input=false', ...r.noColor, PLAN_FILE])).exitCode;
   discardPlan(r.workDir);
-  return applied.exitCode;
+  return reportDestroy(r, code, watched.nothing());
+}
+
+/** A run context that notices tofu's "0 destroyed" summary, so planton can say there was nothing. */
+function watchDestroySummary(human: RunContext): { ctx: RunContext; nothing: () => boolean } {
+  let nothing = false;
+  const ctx: RunContext = {
+    ...human,
+    stdout: (t) => {
+      if (/Resources: (0 added, 0 changed, )?0 destroyed\./.test(t.replace(/\x1b\[[0-9;]*m/g, ''))) nothing = true;
+      human.stdout(t);
+    },
+  };
+  return { ctx, nothing: () => nothing };
+}
+
+/** tofu ends a saved destroy plan with "Apply complete!": say in planton's words what happened. */
+function reportDestroy(r: Runner, code: number, nothing: boolean): number {
+  if (code === 0 && nothing) r.s.out.stderr(`planton: nothing to destroy: the state in ${r.workDir} holds no table\n`);
+  else if (code === 0) r.s.out.stderr(`planton: table '${r.tableName}' destroyed (its state file stays in ${r.workDir})\n`);
+  return code;
 }
 
 /** Prints the outputs; after apply with --json they join the plan summary in one document. */
@@ -345,7 +387,11 @@ async function output(r: Runner, applied?: object): Promise<number> {
   const values = outputValues(shown.stdout);
   const { out, opts } = r.s;
   if (opts.json) out.stdout(JSON.stringify(applied ? { ...applied, outputs: values } : values, null, 2) + '\n');
-  else out.stdout(formatOutputs(values));
+  else if (Object.keys(values).length === 0) out.stderr(NO_OUTPUTS);
+  else {
+    out.stderr(OUTPUTS_HEADER);
+    out.stdout(formatOutputs(values));
+  }
   return 0;
 }
 
@@ -361,7 +407,11 @@ async function withLocal(s: Session, fn: (s: Session) => Promise<number>): Promi
   const { adjustForLocal } = await import('../local/adjust.js');
   const dataDir = join(dirname(s.manifestFile), '.planton', 'local-dynamodb');
   const adjusted = adjustForLocal(s.manifest);
-  for (const w of adjusted.warnings) s.out.stderr(paint(w.startsWith('planton:') ? w : `planton: warning: ${w}`, 'yellow', s.io.color) + '\n');
+  // The warnings say what this run leaves out of the table; only plan and apply build one.
+  if (s.op === 'plan' || s.op === 'apply') {
+    for (const w of adjusted.warnings) s.out.stderr(paint(w.startsWith('planton:') ? w : `planton: warning: ${w}`, 'yellow', s.io.color) + '\n');
+  }
+  s.status.show('planton: starting DynamoDB Local …');
   const server = await startDynamoDbLocal({ dataDir, env: s.io.env });
   s.out.stderr(`planton: DynamoDB Local at ${server.endpoint} (data in ${dataDir})\n`);
   try {

@@ -1,23 +1,61 @@
-// `planton validate`: the manifest pipeline and a report; nothing is run. Exit 0 valid, 1 invalid.
+// `planton validate [FILE|DIR|GLOB|URL ...] [-m FILE ...] [--kustomize-dir DIR --overlay NAME]`: the
+// manifest pipeline over every file in one process and one report; nothing is run. Exit 0 when all
+// are valid, 1 when any is not.
+import { isAbsolute, resolve } from 'node:path';
 import { loadManifest } from '../manifest/index.js';
-import { resolveManifestSource, type SourceOptions } from '../source/index.js';
+import { expandPaths } from '../paths-expand.js';
+import { DEFAULT_MANIFEST, manifestProblem } from '../not-found.js';
+import { isUrl, resolveManifestSource, type ManifestSource } from '../source/index.js';
+import { UsageError } from '../errors.js';
+import type { FileResult } from '../diagnostics.js';
 import type { Io } from '../io.js';
 
-export interface ValidateCommandOptions extends SourceOptions {
+export interface ValidateCommandOptions {
+  /** Files, directories, globs and URLs as given; none means the default manifest. */
+  paths: string[];
   format: 'text' | 'json';
   set: string[];
+  kustomizeDir?: string;
+  overlay?: string;
 }
 
 export async function validate(opts: ValidateCommandOptions, io: Io): Promise<number> {
-  const source = await resolveManifestSource(opts, io);
-  if (source.origin) io.stderr(source.origin + '\n');
-  const { result } = await loadManifest({ file: source.file, displayFile: source.displayFile, sets: opts.set });
+  const results: FileResult[] = [];
+  let failed = false;
+  const check = async (source: ManifestSource) => {
+    if (source.origin) io.stderr(source.origin + '\n');
+    results.push((await loadManifest({ file: source.file, displayFile: source.displayFile, sets: opts.set })).result);
+  };
+
+  if (opts.kustomizeDir !== undefined || opts.overlay !== undefined) {
+    // One overlay builds one manifest: files beside it would make the report ambiguous.
+    if (opts.paths.length > 0) throw new UsageError('--kustomize-dir builds the manifest to validate; give no files with it');
+    await check(await resolveManifestSource({ kustomizeDir: opts.kustomizeDir, overlay: opts.overlay }, io));
+  } else {
+    const given = opts.paths.length > 0;
+    const urls = opts.paths.filter(isUrl);
+    const { files, unmatched } = expandPaths(io.cwd, given ? opts.paths.filter((p) => !isUrl(p)) : [DEFAULT_MANIFEST]);
+    failed = unmatched.length > 0;
+    for (const pattern of unmatched) io.stderr(`planton: no manifest matches ${pattern} (directories give their *.yaml and *.yml files)\n`);
+    for (const shown of files) {
+      const missing = manifestProblem(io.cwd, given ? shown : undefined);
+      if (missing) {
+        failed = true;
+        io.stderr(`planton: ${missing.message}\n  ${missing.hint}\n`);
+        continue;
+      }
+      await check({ file: isAbsolute(shown) ? shown : resolve(io.cwd, shown), displayFile: shown });
+    }
+    for (const url of urls) await check(await resolveManifestSource({ manifest: url }, io));
+  }
+  if (results.some((r) => r.status !== 'valid')) failed = true;
+
   if (opts.format === 'json') {
     const { formatJson } = await import('../report/json.js');
-    io.stdout(formatJson([result]));
-  } else {
+    io.stdout(formatJson(results));
+  } else if (results.length > 0) {
     const { formatText } = await import('../report/text.js');
-    io.stdout(formatText([result], { color: io.color }));
+    io.stdout(formatText(results, { color: io.color }));
   }
-  return result.status === 'valid' ? 0 : 1;
+  return failed ? 1 : 0;
 }

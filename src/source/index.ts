@@ -4,8 +4,9 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { DEFAULT_MANIFEST, manifestProblem } from '../not-found.js';
 
-export const DEFAULT_MANIFEST = 'hack/manifest.yaml';
+export { DEFAULT_MANIFEST };
 
 export interface SourceOptions {
   manifest?: string;
@@ -69,5 +70,8 @@ export async function resolveManifestSource(opts: SourceOptions, io: Io, fallbac
       origin: `planton: manifest fetched from ${given} (kept in ${relative(io.cwd, fetched.file)})`,
     };
   }
+  // A missing file gets planton's sentence (naming the default when none was given) before any read.
+  const missing = manifestProblem(io.cwd, opts.manifest ?? (fallback === DEFAULT_MANIFEST ? undefined : fallback));
+  if (missing) throw missing;
   return { file: isAbsolute(given) ? given : resolve(io.cwd, given), displayFile: given };
 }

@@ -1,11 +1,21 @@
 // Approval for apply/destroy: only a person at a terminal can say yes; anything else needs --auto-approve.
 import { createInterface } from 'node:readline';
 import { UsageError } from '../errors.js';
+import { commandLine } from '../shell-quote.js';
 
-export async function askApproval(question: string, write: (t: string) => void, op: string): Promise<boolean> {
-  if (process.stdin.isTTY !== true) {
-    throw new UsageError(`${op} needs approval, but stdin is not a terminal`, `Review \`planton tofu plan\`, then run \`planton tofu ${op} --auto-approve\`.`);
-  }
+/** The error when nobody can answer: it echoes the command as given (its -m, --local, ...) plus --auto-approve. */
+export function approvalNeeded(op: string, invocation: string[]): UsageError {
+  const given = invocation.length > 0 ? invocation.filter((a) => a !== '--auto-approve') : ['tofu', op];
+  const rerun = commandLine(['planton', ...given, '--auto-approve']);
+  if (op === 'destroy') return new UsageError(`${op} needs approval, but stdin is not a terminal`, `Run \`${rerun}\` once you are sure: it deletes the table and every item in it.`);
+  // The review is the same command as a plan: the first argument naming the operation becomes `plan`.
+  const at = given.indexOf(op);
+  const review = given.map((a, i) => (i === at ? 'plan' : a)).filter((a) => a !== '--allow-replace');
+  return new UsageError(`${op} needs approval, but stdin is not a terminal`, `Review \`${commandLine(['planton', ...review])}\`, then run \`${rerun}\`.`);
+}
+
+export async function askApproval(question: string, write: (t: string) => void, op: string, invocation: string[] = []): Promise<boolean> {
+  if (process.stdin.isTTY !== true) throw approvalNeeded(op, invocation);
   write(`${question}\n  Only 'yes' will be accepted: `);
   const rl = createInterface({ input: process.stdin, terminal: false });
   return new Promise<boolean>((resolve) => {

@@ -37,5 +37,12 @@ export function explainFailure(stderr: string, workDir: string, binaryName = 'te
         'Start it again (same port and data directory) and rerun the command; tofu kept the state of what it finished.',
     );
   }
+  const registry = /could not connect to (registry\.[^\s:]+)/.exec(text);
+  if (registry) {
+    hints.push(
+      `planton: init could not reach ${registry[1]} to download the AWS provider. ` +
+        'offline? pass --plugin-dir or set PLANTON_PLUGIN_DIR to a directory holding the provider (a `terraform providers mirror` of it).',
+    );
+  }
   return hints;
 }

@@ -14,6 +14,8 @@ export interface RunContext {
   mask: Mask;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Shows a one-line "what runs now" on a terminal (status.ts); absent or a no-op otherwise. */
+  status?: (text: string) => void;
 }
 
 export interface RunResult {
@@ -27,6 +29,7 @@ export interface RunResult {
 const FORWARDED = ['SIGINT', 'SIGTERM'] as const;
 
 export async function runTofu(ctx: RunContext, args: string[], opts: { capture?: boolean } = {}): Promise<RunResult> {
+  ctx.status?.(`planton: running ${basename(ctx.binary)} ${args[0]} …`);
   const child = execa(ctx.binary, args, {
     cwd: ctx.cwd,
     env: ctx.env,

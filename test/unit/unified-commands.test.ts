@@ -31,19 +31,24 @@ describe('top-level tofu commands', () => {
     expect(io.err).toContain("error: unknown option '--destroy'");
   });
 
-  test('-f works like --manifest, and both at once is an error', async () => {
+  test('-f works like --manifest; both at once is an error where one manifest is read', async () => {
     for (const args of [['validate', '-f', 'hack/manifest.yaml'], ['load-manifest', '-f', 'hack/manifest.yaml'], ['tofu', 'load-tfvars', '-f', 'hack/manifest.yaml']]) {
       const io = memoryIo(process.cwd());
       expect(await main(args, io)).toBe(0);
     }
     const io = memoryIo(process.cwd());
-    expect(await main(['validate', '-f', 'hack/manifest.yaml', '-m', 'hack/manifest.yaml'], io)).toBe(1);
+    expect(await main(['tofu', 'load-tfvars', '-f', 'hack/manifest.yaml', '-m', 'hack/manifest.yaml'], io)).toBe(1);
     expect(io.err).toBe('planton: -f and --manifest both name the manifest; give one\n');
+    // validate checks many files, so -f and -m simply add up.
+    const many = memoryIo(process.cwd());
+    expect(await main(['validate', '-f', 'hack/manifest.yaml', '-m', 'hack/examples/products.yaml'], many)).toBe(0);
+    expect(many.out).toBe('2 files checked: 2 valid, 0 invalid\n');
   });
 
   test('a bad -f file is reported under the name given', async () => {
     const io = memoryIo(process.cwd());
     expect(await main(['validate', '-f', 'hack/nope.yaml'], io)).toBe(1);
-    expect(io.out).toBe('hack/nope.yaml  file not found\n');
+    expect(io.out).toBe('');
+    expect(io.err).toBe(`planton: manifest hack/nope.yaml not found (relative to ${process.cwd()})\n  Check the path.\n`);
   });
 });

@@ -31,8 +31,44 @@ describe('planton validate', () => {
     });
   });
 
-  test('fails on a missing file with one line naming it', async () => {
-    expect(await run('--manifest', 'hack/nope.yaml')).toEqual({ code: 1, out: 'hack/nope.yaml  file not found\n', err: '' });
+  test('fails on a missing file with a planton: sentence on stderr, saying when the path is the default', async () => {
+    expect(await run('--manifest', 'hack/nope.yaml')).toEqual({
+      code: 1,
+      out: '',
+      err: `planton: manifest hack/nope.yaml not found (relative to ${root})\n  Check the path.\n`,
+    });
+    const io = memoryIo(join(root, 'test'));
+    expect(await main(['validate'], io)).toBe(1);
+    expect(io.err).toBe(
+      `planton: manifest hack/manifest.yaml not found: that is the default path, relative to ${join(root, 'test')}\n` +
+        '  Pass a manifest with -m FILE, or run planton from the directory that holds hack/.\n',
+    );
+  });
+
+  test('checks every file given (arguments, repeated -m, directories, globs) in one report, and fails if any is invalid', async () => {
+    const r = await run('hack/manifest.yaml', '-m', 'test/fixtures/invalid/duplicate-key.yaml', '-m', 'hack/examples/products.yaml');
+    expect(r).toEqual({
+      code: 1,
+      out:
+        'test/fixtures/invalid/duplicate-key.yaml:3:1  duplicate key: each key may appear only once in a mapping\n' +
+        '3 files checked: 2 valid, 1 invalid (1 error)\n',
+      err: '',
+    });
+    const dir = await run('hack/examples');
+    expect(dir.code).toBe(0);
+    expect(dir.out).toBe('15 files checked: 15 valid, 0 invalid\n');
+    const glob = await run('hack/**/products.yaml', 'hack/*.yaml');
+    expect(glob).toEqual({ code: 1, out: expect.stringContaining('3 files checked: 2 valid, 1 invalid'), err: '' });
+    expect(glob.out).toContain('hack/stack-input.example.yaml:5:1  provider_config  unknown field `provider_config`');
+    const none = await run('hack/nothing-*.yaml');
+    expect(none).toEqual({ code: 1, out: '', err: 'planton: no manifest matches hack/nothing-*.yaml (directories give their *.yaml and *.yml files)\n' });
+  });
+
+  test('--json is the same as --format json', async () => {
+    const a = await run('hack/manifest.yaml', 'hack/examples/products.yaml', '--json');
+    expect(a.code).toBe(0);
+    expect(a).toEqual(await run('hack/manifest.yaml', 'hack/examples/products.yaml', '--format', 'json'));
+    expect(JSON.parse(a.out).summary).toEqual({ files: 2, valid: 2, invalid: 0, error: 0 });
   });
 
   test('fails on bad YAML without running the schema', async () => {

