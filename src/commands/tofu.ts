@@ -108,7 +108,7 @@ function pick(pc: AwsSettings | undefined): Partial<AwsSettings> {
 function backendOf(b: StackBackend | undefined, providerRegion: string): BackendSpec {
   if (!b || b.type !== 's3') return { type: 'local' };
   // The bucket's region defaults to the provider's (stack-input schema); its credentials come from the same env.
-  return { type: 's3', bucket: b.bucket, key: b.key, region: b.region ?? providerRegion, useLockfile: b.useLockfile, encrypt: b.encrypt, dynamodbTable: b.dynamodbTable };
+  return { ...b, region: b.region ?? providerRegion };
 }
 
 function paint(text: string, color: 'red' | 'yellow', enabled: boolean): string {
