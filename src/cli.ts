@@ -23,6 +23,7 @@ export interface TofuOptions {
   detailedExitcode: boolean;
   json: boolean;
   adopt: boolean;
+  migrateState: boolean;
 }
 
 export function packageVersion(): string {
@@ -83,7 +84,8 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
         .option('--allow-replace', 'let apply replace or delete the table (deletes every item)', false)
         .option('--detailed-exitcode', 'plan: exit 2 when changes are pending, 0 when none', false)
         .option('--json', 'plan/apply/output: print one JSON document on stdout', false)
-        .option('--adopt', 'apply: import an existing table of that name into state first', false);
+        .option('--adopt', 'apply: import an existing table of that name into state first', false)
+        .option('--migrate-state', 'copy the state to a changed backend (bucket, key, endpoint, type)', false);
     }
     cmd.action(async (raw: Partial<TofuOptions>) => {
       const { tofu: run } = await import('./commands/tofu.js');
@@ -133,5 +135,6 @@ export function normaliseTofuOptions(raw: Partial<TofuOptions>): TofuOptions {
     detailedExitcode: raw.detailedExitcode ?? false,
     json: raw.json ?? false,
     adopt: raw.adopt ?? false,
+    migrateState: raw.migrateState ?? false,
   };
 }

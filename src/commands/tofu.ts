@@ -22,6 +22,7 @@ import { createMasker, maskWriters, type Mask } from '../tofu/mask.js';
 import { formatOutputs, outputValues } from '../tofu/outputs.js';
 import { discardPlan, PLAN_FILE, planInputsHash, reusablePlan, savePlanMeta, type PlanMeta } from '../tofu/plan-file.js';
 import { moduleOutputNames, renderRootModule, type BackendSpec } from '../tofu/root-module.js';
+import { backendInitArgs } from '../tofu/backend-change.js';
 import { runTofu, type RunContext, type RunResult } from '../tofu/run.js';
 import { claimWorkDir, defaultWorkDir, earlierTablesOf, writeRootModule } from '../tofu/workdir.js';
 import type { AwsDynamodb } from '../generated/manifest.js';
@@ -169,8 +170,10 @@ async function drive(s: Session): Promise<number> {
   if (reason === undefined) {
     if (s.op === 'init') out.stderr(`planton: init not needed: nothing it depends on changed (${workDir}; delete its .terraform/ to force)\n`);
   } else {
+    const backendInit = backendInitArgs(workDir, root.terraform.backend as Record<string, object>, opts.migrateState);
     out.stderr(`planton: init in ${workDir}: ${reason}\n`);
-    const args = ['init', '-input=false', ...noColor, ...(pluginDir ? [`-plugin-dir=${resolve(io.cwd, pluginDir)}`] : [])];
+    if (backendInit.note) out.stderr(backendInit.note + '\n');
+    const args = ['init', '-input=false', ...backendInit.args, ...noColor, ...(pluginDir ? [`-plugin-dir=${resolve(io.cwd, pluginDir)}`] : [])];
     const r = await runTofu(human, args);
     if (r.exitCode !== 0) return r.exitCode;
     recordInit(workDir, fingerprint);
