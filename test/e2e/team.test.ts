@@ -1,0 +1,178 @@
+// The team path end to end: the state moves from a laptop to an S3 bucket, then two machines share it.
+// Real servers on 127.0.0.1: s3rver as the S3 store, DynamoDB Local holding both the table and the state
+// lock table. Two copies of the manifest directory stand for two clones on two machines (alice, bob),
+// with the same manifest and the same backend key. Each terraform command costs ~10 s: few of them.
+import { CreateTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, ResourceNotFoundException, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeWithTofu } from '../helpers/tofu-binary.js';
+import { withDynamoDbLocal, type TestDynamoDbLocal } from '../helpers/dynamodb-local.js';
+import { withS3rver, S3RVER_KEY, type TestS3 } from '../helpers/s3rver.js';
+import { repoRoot } from '../helpers/repo.js';
+import { inProcessPlanton } from '../helpers/in-process.js';
+
+const SLOW = 120_000;
+const TABLE = 'planton-team-orders';
+const BUCKET = 'team-state';
+const STATE_KEY = `dynamodb/${TABLE}.tfstate`;
+const LOCK_TABLE = 'planton-state-locks';
+
+const suite = describeWithTofu('test/e2e/team.test.ts');
+
+const manifest = (extra = '') => `apiVersion: aws.project-planton.org/v1
+kind: AwsDynamodb
+metadata:
+  name: ${TABLE}
+spec:
+  partitionKey: { name: order_id, type: STRING }
+  pointInTimeRecovery: { enabled: false }
+${extra}`;
+const WITH_TTL = manifest('  ttl: { enabled: true, attributeName: expires_at }\n');
+
+/** Every file under dir, except the provider binaries init installs. */
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (path.endsWith(join('.terraform', 'providers'))) continue;
+    if (statSync(path).isDirectory()) out.push(...filesUnder(path));
+    else out.push(path);
+  }
+  return out;
+}
+
+suite('a team shares one table through an S3 state (s3rver) locked in DynamoDB Local', () => {
+  let ddb: TestDynamoDbLocal;
+  let s3: TestS3;
+  let root: string;
+  const alice = { dir: '', work: '' };
+  const bob = { dir: '', work: '' };
+  const aliceRuns = inProcessPlanton(() => alice.dir);
+  const bobRuns = inProcessPlanton(() => bob.dir);
+  const asAlice = (...args: string[]) => aliceRuns.run(['tofu', ...args]);
+  const asBob = (...args: string[]) => bobRuns.run(['tofu', ...args]);
+  const team = ['--manifest', 'orders.yaml', '--stack-input', 'stack-input.yaml'];
+
+  const sharedState = () => JSON.parse(s3.object(STATE_KEY) ?? 'null') as { serial: number; resources: { type: string; instances: { attributes: Record<string, unknown> }[] }[] } | null;
+  const tableIn = (state: ReturnType<typeof sharedState>) => state?.resources.find((r) => r.type === 'aws_dynamodb_table')?.instances[0]?.attributes;
+  const describe = async () => (await ddb.client().send(new DescribeTableCommand({ TableName: TABLE }))).Table!;
+
+  beforeAll(async () => {
+    [ddb, s3] = await Promise.all([withDynamoDbLocal(), withS3rver(BUCKET)]);
+    // The lock table is the team's, made once next to the tables (terraform never creates it).
+    await ddb.client().send(
+      new CreateTableCommand({
+        TableName: LOCK_TABLE,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: 'LockID', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'LockID', KeyType: 'HASH' }],
+      }),
+    );
+    mkdirSync(join(repoRoot, 'test/.tmp'), { recursive: true });
+    root = mkdtempSync(join(repoRoot, 'test/.tmp/team-'));
+    // One pair of keys serves both servers: s3rver checks signatures with S3RVER/S3RVER, DynamoDB Local
+    // accepts any keys. Both reach terraform the same way, through its environment.
+    const provider = ['provider_config:', '  region: us-east-1', `  accessKeyId: ${S3RVER_KEY}`, `  secretAccessKey: ${S3RVER_KEY}`, `  endpoint: ${ddb.endpoint}`];
+    const backend = [
+      'backend:',
+      '  type: s3',
+      `  bucket: ${BUCKET}`,
+      `  key: ${STATE_KEY}`,
+      `  endpoint: ${s3.endpoint}`,
+      // s3rver ignores conditional writes, so a lock file there would not lock: the lock is DynamoDB's.
+      '  useLockfile: false',
+      `  dynamodbTable: ${LOCK_TABLE}`,
+      `  dynamodbEndpoint: ${ddb.endpoint}`,
+    ];
+    for (const [who, name] of [
+      [alice, 'alice'],
+      [bob, 'bob'],
+    ] as const) {
+      who.dir = join(root, name);
+      who.work = join(who.dir, '.planton', TABLE);
+      mkdirSync(who.dir);
+      writeFileSync(join(who.dir, 'orders.yaml'), manifest());
+      writeFileSync(join(who.dir, 'stack-input.yaml'), [...provider, ...backend, ''].join('\n'));
+      writeFileSync(join(who.dir, 'laptop.yaml'), [...provider, ''].join('\n'));
+      chmodSync(join(who.dir, 'stack-input.yaml'), 0o600);
+      chmodSync(join(who.dir, 'laptop.yaml'), 0o600);
+    }
+  }, SLOW);
+
+  afterAll(async () => {
+    if (process.env.PLANTON_E2E_TRANSCRIPT) writeFileSync(process.env.PLANTON_E2E_TRANSCRIPT, aliceRuns.transcript() + bobRuns.transcript());
+    await Promise.all([ddb?.stop(), s3?.stop()]);
+    if (root && !process.env.PLANTON_KEEP_TMP) rmSync(root, { recursive: true, force: true });
+  }, SLOW);
+
+  test('alice creates the table from her laptop with local state', async () => {
+    const r = await asAlice('apply', '--auto-approve', '--manifest', 'orders.yaml', '--stack-input', 'laptop.yaml');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
+    expect(tableIn(JSON.parse(readFileSync(join(alice.work, 'terraform.tfstate'), 'utf8')))?.name).toBe(TABLE);
+  }, SLOW);
+
+  test('a new backend without --migrate-state stops before tofu runs, names the flag and keeps the local state', async () => {
+    const before = readFileSync(join(alice.work, 'terraform.tfstate'), 'utf8');
+    const r = await asAlice('plan', ...team);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      `planton: the state backend changed: ${alice.work} keeps its state in the local file terraform.tfstate, ` +
+        `the stack input now says s3://${BUCKET}/${STATE_KEY} (region us-east-1, endpoint ${s3.endpoint})\n`,
+    );
+    expect(r.err).toContain('Pass --migrate-state to copy the state there (the old copy stays where it is), or restore the old backend settings. Nothing was changed.');
+    expect(r.err).not.toContain('init in');
+    expect(readFileSync(join(alice.work, 'terraform.tfstate'), 'utf8')).toBe(before);
+    expect(s3.object(STATE_KEY)).toBeUndefined();
+  }, SLOW);
+
+  test('--migrate-state copies the state into the bucket and keeps a local copy', async () => {
+    const before = readFileSync(join(alice.work, 'terraform.tfstate'), 'utf8');
+    const r = await asAlice('init', '--migrate-state', ...team);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(new RegExp(`^planton: init in ${alice.work}: .*\\nplanton: --migrate-state`, 'm'));
+    const copy = /^planton: --migrate-state: copying the state from the local file terraform\.tfstate to s3:\/\/\S+ \(.*\) \(local copy kept as (\S+)\)$/m.exec(r.err);
+    expect(copy).not.toBeNull();
+    expect(readFileSync(copy![1]!, 'utf8')).toBe(before);
+    expect(tableIn(sharedState())?.name).toBe(TABLE);
+    // Nothing secret went into the generated files or what init recorded.
+    for (const file of filesUnder(alice.work)) expect([file, readFileSync(file, 'utf8').includes(S3RVER_KEY)]).toEqual([file, false]);
+  }, SLOW);
+
+  test("bob's clone plans against the shared state: no changes (exit 0 with --detailed-exitcode)", async () => {
+    const r = await asBob('plan', '--detailed-exitcode', ...team);
+    expect(r.err).toContain(`planton: init in ${bob.work}: first run (.terraform/ is missing)`);
+    expect(r.out).toContain('No changes.');
+    expect(r.code).toBe(0);
+    expect(existsSync(join(bob.work, 'terraform.tfstate'))).toBe(false);
+  }, SLOW);
+
+  test('two applies at once from both clones: one applies, the other is refused on the lock; the state stays whole', async () => {
+    const serial = sharedState()!.serial;
+    // Both pulled the same change: expire orders by TTL.
+    for (const who of [alice, bob]) writeFileSync(join(who.dir, 'orders.yaml'), WITH_TTL);
+    const [a, b] = await Promise.all([asAlice('apply', '--auto-approve', ...team), asBob('apply', '--auto-approve', ...team)]);
+    const [won, lost] = a.code === 0 ? [a, b] : [b, a];
+    expect(won.code).toBe(0);
+    expect(won.out).toContain('Apply complete! Resources: 0 added, 1 changed, 0 destroyed.');
+    expect(lost.code).not.toBe(0);
+    expect(lost.err).toContain('ConditionalCheckFailedException');
+    expect(lost.err).toMatch(/^planton: the state is locked by another run/m);
+    const ttl = await ddb.client().send(new DescribeTimeToLiveCommand({ TableName: TABLE }));
+    expect(ttl.TimeToLiveDescription).toEqual({ TimeToLiveStatus: 'ENABLED', AttributeName: 'expires_at' });
+    const state = sharedState()!;
+    expect(state.serial).toBe(serial + 1);
+    expect(tableIn(state)?.ttl).toEqual([{ enabled: true, attribute_name: 'expires_at' }]);
+    // The winner released its lock: only the state's checksum item is left in the lock table.
+    const items = (await ddb.client().send(new ScanCommand({ TableName: LOCK_TABLE }))).Items ?? [];
+    expect(items.map((i) => i.LockID?.S)).toEqual([`${BUCKET}/${STATE_KEY}-md5`]);
+  }, SLOW);
+
+  test("bob destroys the table alice created; the shared state ends empty", async () => {
+    const r = await asBob('destroy', '--auto-approve', ...team);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Destroy complete! Resources: 1 destroyed.');
+    await expect(describe()).rejects.toBeInstanceOf(ResourceNotFoundException);
+    expect(sharedState()!.resources).toEqual([]);
+  }, SLOW);
+});
