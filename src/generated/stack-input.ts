@@ -68,6 +68,10 @@ export interface Backend {
    */
   usePathStyle?: boolean;
   /**
+   * Named profile of the shared AWS credentials/config files for the state store and its lock table (s3 only), when they need other credentials than the provider's; only the name is written to the backend configuration. Default: the provider's credentials.
+   */
+  profile?: string;
+  /**
    * Locks the state with a lock object in the bucket (s3 only; terraform 1.10+, OpenTofu 1.10+). Needs S3 conditional writes: AWS S3 has them, many S3-compatible stores (s3rver, older MinIO) do not, and there it does not lock; use dynamodbTable and set this to false.
    */
   useLockfile?: boolean;

@@ -39,7 +39,7 @@ interface Check {
 // The access key id is an identifier, not a secret (AWS prints it in its own errors); masking short ids
 // such as `local` would also garble ordinary words like /usr/local/bin in tofu's output.
 const SECRET_FIELDS = ['secretAccessKey', 'sessionToken'] as const;
-const S3_ONLY = ['bucket', 'key', 'region', 'endpoint', 'usePathStyle', 'useLockfile', 'dynamodbTable', 'dynamodbEndpoint', 'encrypt'];
+const S3_ONLY = ['bucket', 'key', 'region', 'endpoint', 'usePathStyle', 'profile', 'useLockfile', 'dynamodbTable', 'dynamodbEndpoint', 'encrypt'];
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -28,6 +28,8 @@ export function renderBackend(backend: BackendSpec): Record<string, object> {
   if (backend.useLockfile !== undefined) s3.use_lockfile = backend.useLockfile;
   if (backend.encrypt !== undefined) s3.encrypt = backend.encrypt;
   if (backend.dynamodbTable !== undefined) s3.dynamodb_table = backend.dynamodbTable;
+  // A profile name, never keys: the store's own credentials stay in the user's shared credentials file.
+  if (backend.profile !== undefined) s3.profile = backend.profile;
   const endpoints: Record<string, string> = {};
   if (backend.endpoint !== undefined) endpoints.s3 = backend.endpoint;
   if (backend.dynamodbEndpoint !== undefined) endpoints.dynamodb = backend.dynamodbEndpoint;

@@ -16,6 +16,8 @@ const TABLE = 'planton-team-orders';
 const BUCKET = 'team-state';
 const STATE_KEY = `dynamodb/${TABLE}.tfstate`;
 const LOCK_TABLE = 'planton-state-locks';
+const BOB_KEY_ID = 'AKIABOBTABLES';
+const BOB_SECRET = 'SECRET-bob-tables-4711';
 
 const suite = describeWithTofu('test/e2e/team.test.ts');
 
@@ -41,6 +43,14 @@ function filesUnder(dir: string): string[] {
   return out;
 }
 
+/** Nothing secret in the generated files or in what init recorded (.terraform/terraform.tfstate). */
+function expectNoSecretsUnder(dir: string): void {
+  for (const file of filesUnder(dir)) {
+    const text = readFileSync(file, 'utf8');
+    expect([file, text.includes(S3RVER_KEY) || text.includes(BOB_SECRET)]).toEqual([file, false]);
+  }
+}
+
 suite('a team shares one table through an S3 state (s3rver) locked in DynamoDB Local', () => {
   let ddb: TestDynamoDbLocal;
   let s3: TestS3;
@@ -48,7 +58,10 @@ suite('a team shares one table through an S3 state (s3rver) locked in DynamoDB L
   const alice = { dir: '', work: '' };
   const bob = { dir: '', work: '' };
   const aliceRuns = inProcessPlanton(() => alice.dir);
-  const bobRuns = inProcessPlanton(() => bob.dir);
+  const bobRuns = inProcessPlanton(
+    () => bob.dir,
+    () => ({ AWS_SHARED_CREDENTIALS_FILE: join(root, 'bob-aws', 'credentials'), AWS_CONFIG_FILE: join(root, 'bob-aws', 'config') }),
+  );
   const asAlice = (...args: string[]) => aliceRuns.run(['tofu', ...args]);
   const asBob = (...args: string[]) => bobRuns.run(['tofu', ...args]);
   const team = ['--manifest', 'orders.yaml', '--stack-input', 'stack-input.yaml'];
@@ -70,10 +83,10 @@ suite('a team shares one table through an S3 state (s3rver) locked in DynamoDB L
     );
     mkdirSync(join(repoRoot, 'test/.tmp'), { recursive: true });
     root = mkdtempSync(join(repoRoot, 'test/.tmp/team-'));
-    // One pair of keys serves both servers: s3rver checks signatures with S3RVER/S3RVER, DynamoDB Local
-    // accepts any keys. Both reach terraform the same way, through its environment.
-    const provider = ['provider_config:', '  region: us-east-1', `  accessKeyId: ${S3RVER_KEY}`, `  secretAccessKey: ${S3RVER_KEY}`, `  endpoint: ${ddb.endpoint}`];
-    const backend = [
+    // Alice: one pair of keys serves both servers (s3rver checks signatures with S3RVER/S3RVER, DynamoDB
+    // Local accepts any keys), so the backend simply shares the provider's environment.
+    const provider = (id: string, secret: string) => ['provider_config:', '  region: us-east-1', `  accessKeyId: ${id}`, `  secretAccessKey: ${secret}`, `  endpoint: ${ddb.endpoint}`];
+    const backend = (...extra: string[]) => [
       'backend:',
       '  type: s3',
       `  bucket: ${BUCKET}`,
@@ -83,7 +96,14 @@ suite('a team shares one table through an S3 state (s3rver) locked in DynamoDB L
       '  useLockfile: false',
       `  dynamodbTable: ${LOCK_TABLE}`,
       `  dynamodbEndpoint: ${ddb.endpoint}`,
+      ...extra,
     ];
+    // Bob: the provider's keys are his own (s3rver rejects them), the state store's keys are a named
+    // profile in his shared credentials file; only the profile's name reaches the backend configuration.
+    const stacks = {
+      alice: { 'stack-input.yaml': [...provider(S3RVER_KEY, S3RVER_KEY), ...backend()], 'laptop.yaml': provider(S3RVER_KEY, S3RVER_KEY) },
+      bob: { 'stack-input.yaml': [...provider(BOB_KEY_ID, BOB_SECRET), ...backend('  profile: team-state')] },
+    };
     for (const [who, name] of [
       [alice, 'alice'],
       [bob, 'bob'],
@@ -92,11 +112,14 @@ suite('a team shares one table through an S3 state (s3rver) locked in DynamoDB L
       who.work = join(who.dir, '.planton', TABLE);
       mkdirSync(who.dir);
       writeFileSync(join(who.dir, 'orders.yaml'), manifest());
-      writeFileSync(join(who.dir, 'stack-input.yaml'), [...provider, ...backend, ''].join('\n'));
-      writeFileSync(join(who.dir, 'laptop.yaml'), [...provider, ''].join('\n'));
-      chmodSync(join(who.dir, 'stack-input.yaml'), 0o600);
-      chmodSync(join(who.dir, 'laptop.yaml'), 0o600);
+      for (const [file, lines] of Object.entries(stacks[name])) {
+        writeFileSync(join(who.dir, file), [...lines, ''].join('\n'));
+        chmodSync(join(who.dir, file), 0o600);
+      }
     }
+    mkdirSync(join(root, 'bob-aws'));
+    writeFileSync(join(root, 'bob-aws', 'credentials'), `[team-state]\naws_access_key_id = ${S3RVER_KEY}\naws_secret_access_key = ${S3RVER_KEY}\n`);
+    writeFileSync(join(root, 'bob-aws', 'config'), '');
   }, SLOW);
 
   afterAll(async () => {
@@ -135,8 +158,7 @@ suite('a team shares one table through an S3 state (s3rver) locked in DynamoDB L
     expect(copy).not.toBeNull();
     expect(readFileSync(copy![1]!, 'utf8')).toBe(before);
     expect(tableIn(sharedState())?.name).toBe(TABLE);
-    // Nothing secret went into the generated files or what init recorded.
-    for (const file of filesUnder(alice.work)) expect([file, readFileSync(file, 'utf8').includes(S3RVER_KEY)]).toEqual([file, false]);
+    expectNoSecretsUnder(alice.work);
   }, SLOW);
 
   test("bob's clone plans against the shared state: no changes (exit 0 with --detailed-exitcode)", async () => {
@@ -145,6 +167,10 @@ suite('a team shares one table through an S3 state (s3rver) locked in DynamoDB L
     expect(r.out).toContain('No changes.');
     expect(r.code).toBe(0);
     expect(existsSync(join(bob.work, 'terraform.tfstate'))).toBe(false);
+    // His backend used the profile: with his provider keys, s3rver answers InvalidAccessKeyId.
+    expect(JSON.parse(readFileSync(join(bob.work, 'main.tf.json'), 'utf8')).terraform.backend.s3.profile).toBe('team-state');
+    expectNoSecretsUnder(bob.work);
+    expect(r.out + r.err).not.toContain(BOB_SECRET);
   }, SLOW);
 
   test('two applies at once from both clones: one applies, the other is refused on the lock; the state stays whole', async () => {

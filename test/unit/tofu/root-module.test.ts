@@ -58,6 +58,8 @@ test('an s3 backend on an S3-compatible store points S3 and the lock table at th
       skip_s3_checksum: true,
     },
   });
+  // The state store's own credentials: only a profile's name, never keys.
+  expect(renderBackend({ type: 's3', bucket: 'b', key: 'k', profile: 'team-state' })).toEqual({ s3: { bucket: 'b', key: 'k', profile: 'team-state' } });
   // Virtual-host style when asked, even with an endpoint; a lock table elsewhere than AWS without a store endpoint.
   expect(renderBackend({ type: 's3', bucket: 'b', key: 'k', endpoint: 'https://s3.example.com', usePathStyle: false }).s3).toMatchObject({ use_path_style: false });
   expect(renderBackend({ type: 's3', bucket: 'b', key: 'k', dynamodbTable: 'l', dynamodbEndpoint: 'http://127.0.0.1:8000' })).toEqual({
