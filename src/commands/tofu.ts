@@ -176,6 +176,8 @@ async function drive(s: Session): Promise<number> {
     const args = ['init', '-input=false', ...backendInit.args, ...noColor, ...(pluginDir ? [`-plugin-dir=${resolve(io.cwd, pluginDir)}`] : [])];
     const r = await runTofu(human, args);
     if (r.exitCode !== 0) return r.exitCode;
+    const retired = backendInit.afterInit?.();
+    if (retired) out.stderr(retired + '\n');
     recordInit(workDir, fingerprint);
   }
 

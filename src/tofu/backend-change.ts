@@ -2,7 +2,7 @@
 // records it in .terraform/terraform.tfstate) against the one planton renders now. A move of the state
 // (another type, bucket, key, region or endpoint) copies it only when the user asks (--migrate-state);
 // any other backend edit (locking, encryption, path style) re-initialises in place.
-import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { STATE_FILE } from './root-module.js';
@@ -52,11 +52,20 @@ export function stateLocation(r: BackendRecord): string {
 }
 
 export function backendInit(workDir: string, rendered: Record<string, object>): BackendInit {
-  const before = initialisedRecord(workDir);
+  const now = renderedRecord(rendered);
+  const before = initialisedRecord(workDir) ?? (now.type !== 'local' && hasLocalState(workDir) ? LOCAL_DEFAULT : undefined);
+  // No record but a local state file: .terraform/ was deleted (to force an init) after local runs.
   if (!before) return { kind: 'fresh' };
   const from = stateLocation(before);
-  const to = stateLocation(renderedRecord(rendered));
+  const to = stateLocation(now);
   return from === to ? { kind: 'same-place' } : { kind: 'moved', from, to };
+}
+
+const LOCAL_DEFAULT: BackendRecord = { type: 'local', config: { path: STATE_FILE } };
+
+function hasLocalState(workDir: string): boolean {
+  const state = join(workDir, STATE_FILE);
+  return existsSync(state) && statSync(state).size > 0;
 }
 
 /**
@@ -64,8 +73,8 @@ export function backendInit(workDir: string, rendered: Record<string, object>): 
  * `terraform.tfstate.<time>.before-migrate`. Returns its path, or undefined when there is no state.
  */
 export function backupLocalState(workDir: string, now = new Date()): string | undefined {
+  if (!hasLocalState(workDir)) return undefined;
   const state = join(workDir, STATE_FILE);
-  if (!existsSync(state) || statSync(state).size === 0) return undefined;
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const backup = join(workDir, `${STATE_FILE}.${stamp}.before-migrate`);
   copyFileSync(state, backup);
@@ -76,7 +85,15 @@ export function backupLocalState(workDir: string, now = new Date()): string | un
  * The backend flags of `init`. A moved state without --migrate-state stops here (exit 1) before tofu
  * runs, so the old state stays where it is and nothing is copied behind the user's back.
  */
-export function backendInitArgs(workDir: string, rendered: Record<string, object>, migrateState: boolean): { args: string[]; note?: string } {
+export interface BackendInitPlan {
+  args: string[];
+  /** Printed before init runs. */
+  note?: string;
+  /** Run after a successful init; returns a line to print, if any. */
+  afterInit?: () => string | undefined;
+}
+
+export function backendInitArgs(workDir: string, rendered: Record<string, object>, migrateState: boolean): BackendInitPlan {
   const change = backendInit(workDir, rendered);
   if (change.kind === 'fresh') return { args: [] };
   // Lock or encryption settings changed, the state stays put: tofu only needs to record them.
@@ -87,10 +104,28 @@ export function backendInitArgs(workDir: string, rendered: Record<string, object
       `Pass --migrate-state to copy the state there (the old copy stays where it is), or restore the old backend settings. Nothing was changed.`,
     );
   }
-  const backup = initialisedRecord(workDir)?.type === 'local' ? backupLocalState(workDir) : undefined;
+  const backup = (initialisedRecord(workDir)?.type ?? 'local') === 'local' ? backupLocalState(workDir) : undefined;
+  const leavesLocal = backup !== undefined && renderedRecord(rendered).type !== 'local';
   return {
     // -force-copy answers tofu's "copy the existing state?" question with yes: the user asked by the flag.
     args: ['-migrate-state', '-force-copy'],
     note: `planton: --migrate-state: copying the state from ${change.from} to ${change.to}${backup ? ` (local copy kept as ${backup})` : ''}`,
+    afterInit: leavesLocal ? () => retireLocalState(workDir, backup) : undefined,
   };
+}
+
+/**
+ * After the state moved away, tofu may leave the old terraform.tfstate in place. Left there, it would be
+ * taken for this directory's state after the next forced init, and a second --migrate-state would copy
+ * it over the newer remote one. It is removed only when the kept copy holds exactly the same bytes.
+ */
+export function retireLocalState(workDir: string, backup: string): string | undefined {
+  const state = join(workDir, STATE_FILE);
+  try {
+    if (!hasLocalState(workDir) || !readFileSync(state).equals(readFileSync(backup))) return undefined;
+  } catch {
+    return undefined;
+  }
+  rmSync(state);
+  return `planton: removed the migrated ${state}; its copy is ${backup}`;
 }

@@ -157,6 +157,9 @@ suite('a team shares one table through an S3 state (s3rver) locked in DynamoDB L
     const copy = /^planton: --migrate-state: copying the state from the local file terraform\.tfstate to s3:\/\/\S+ \(.*\) \(local copy kept as (\S+)\)$/m.exec(r.err);
     expect(copy).not.toBeNull();
     expect(readFileSync(copy![1]!, 'utf8')).toBe(before);
+    // The stale local file is gone, so a later forced init cannot take it for the state.
+    expect(r.err).toContain(`planton: removed the migrated ${join(alice.work, 'terraform.tfstate')}; its copy is ${copy![1]}\n`);
+    expect(existsSync(join(alice.work, 'terraform.tfstate'))).toBe(false);
     expect(tableIn(sharedState())?.name).toBe(TABLE);
     expectNoSecretsUnder(alice.work);
   }, SLOW);

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backendInit, backendInitArgs, backupLocalState, stateLocation } from '../../../src/tofu/backend-change.js';
+import { backendInit, backendInitArgs, backupLocalState, retireLocalState, stateLocation } from '../../../src/tofu/backend-change.js';
 import { UsageError } from '../../../src/errors.js';
 
 let work: string;
@@ -66,6 +66,34 @@ test('--migrate-state from local state keeps a copy of the state file, then asks
   expect(r.note).toBe(
     `planton: --migrate-state: copying the state from the local file terraform.tfstate to s3://team-state/dynamodb/orders.tfstate (region us-east-1, endpoint http://127.0.0.1:4568) (local copy kept as ${join(work, backups[0]!)})`,
   );
+});
+
+test('after the move the old local state file goes, since its copy holds the same bytes; a changed file stays', () => {
+  initialised('local', { path: 'terraform.tfstate', workspace_dir: null });
+  writeFileSync(join(work, 'terraform.tfstate'), '{"serial": 7}\n');
+  const plan = backendInitArgs(work, rendered(S3), true);
+  const backup = readdirSync(work).find((n) => n.endsWith('.before-migrate'))!;
+  expect(plan.afterInit!()).toBe(`planton: removed the migrated ${join(work, 'terraform.tfstate')}; its copy is ${join(work, backup)}`);
+  expect(readdirSync(work).sort()).toEqual(['.terraform', backup]);
+
+  writeFileSync(join(work, 'terraform.tfstate'), '{"serial": 8}\n');
+  expect(retireLocalState(work, join(work, backup))).toBeUndefined();
+  expect(readFileSync(join(work, 'terraform.tfstate'), 'utf8')).toBe('{"serial": 8}\n');
+});
+
+test('a state file without an init record (.terraform/ deleted) counts as local state: moving it needs the flag', () => {
+  writeFileSync(join(work, 'terraform.tfstate'), '{"serial": 3}\n');
+  expect(backendInit(work, rendered(S3))).toEqual({
+    kind: 'moved',
+    from: 'the local file terraform.tfstate',
+    to: 's3://team-state/dynamodb/orders.tfstate (region us-east-1, endpoint http://127.0.0.1:4568)',
+  });
+  expect(() => backendInitArgs(work, rendered(S3), false)).toThrow(UsageError);
+  // An empty file (what tofu leaves after some migrations) or the local backend itself is no move.
+  writeFileSync(join(work, 'terraform.tfstate'), '');
+  expect(backendInit(work, rendered(S3))).toEqual({ kind: 'fresh' });
+  writeFileSync(join(work, 'terraform.tfstate'), '{"serial": 3}\n');
+  expect(backendInit(work, { local: { path: 'terraform.tfstate' } })).toEqual({ kind: 'fresh' });
 });
 
 test('a backup is named by the time and skipped when there is no state or it is empty', () => {
