@@ -1,7 +1,8 @@
 // The team path end to end: the state moves from a laptop to an S3 bucket, then two machines share it.
 // Real servers on 127.0.0.1: s3rver as the S3 store, DynamoDB Local holding both the table and the state
 // lock table. Two copies of the manifest directory stand for two clones on two machines (alice, bob),
-// with the same manifest and the same backend key. Each terraform command costs ~10 s: few of them.
+// with the same manifest and the same backend key. Each terraform command costs ~10 s: few of them
+// (five, plus two inits that only move state).
 import { CreateTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, ResourceNotFoundException, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ const TABLE = 'planton-team-orders';
 const BUCKET = 'team-state';
 const STATE_KEY = `dynamodb/${TABLE}.tfstate`;
 const LOCK_TABLE = 'planton-state-locks';
+const MOVED_KEY = `team/${TABLE}.tfstate`;
 const BOB_KEY_ID = 'AKIABOBTABLES';
 const BOB_SECRET = 'SECRET-bob-tables-4711';
 
@@ -66,8 +68,9 @@ suite('a team shares one table through an S3 state (s3rver) locked in DynamoDB L
   const asBob = (...args: string[]) => bobRuns.run(['tofu', ...args]);
   const team = ['--manifest', 'orders.yaml', '--stack-input', 'stack-input.yaml'];
 
-  const sharedState = () => JSON.parse(s3.object(STATE_KEY) ?? 'null') as { serial: number; resources: { type: string; instances: { attributes: Record<string, unknown> }[] }[] } | null;
-  const tableIn = (state: ReturnType<typeof sharedState>) => state?.resources.find((r) => r.type === 'aws_dynamodb_table')?.instances[0]?.attributes;
+  type State = { serial: number; resources: { type: string; instances: { attributes: Record<string, unknown> }[] }[] };
+  const sharedState = (key = STATE_KEY) => JSON.parse(s3.object(key) ?? 'null') as State | null;
+  const tableIn = (state: State | null) => state?.resources.find((r) => r.type === 'aws_dynamodb_table')?.instances[0]?.attributes;
   const describe = async () => (await ddb.client().send(new DescribeTableCommand({ TableName: TABLE }))).Table!;
 
   beforeAll(async () => {
@@ -197,11 +200,28 @@ suite('a team shares one table through an S3 state (s3rver) locked in DynamoDB L
     expect(items.map((i) => i.LockID?.S)).toEqual([`${BUCKET}/${STATE_KEY}-md5`]);
   }, SLOW);
 
-  test("bob destroys the table alice created; the shared state ends empty", async () => {
+  test('a new key stops bob until he passes --migrate-state; then the state is copied there and the old object stays', async () => {
+    const stack = join(bob.dir, 'stack-input.yaml');
+    writeFileSync(stack, readFileSync(stack, 'utf8').replace(`key: ${STATE_KEY}`, `key: ${MOVED_KEY}`));
+    const refused = await asBob('plan', ...team);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(`keeps its state in s3://${BUCKET}/${STATE_KEY} (region us-east-1, endpoint ${s3.endpoint}), the stack input now says s3://${BUCKET}/${MOVED_KEY} (`);
+    expect(refused.err).toContain('Pass --migrate-state');
+    expect(s3.object(MOVED_KEY)).toBeUndefined();
+
+    const moved = await asBob('init', '--migrate-state', ...team);
+    expect(moved.code).toBe(0);
+    expect(moved.err).toContain(`planton: --migrate-state: copying the state from s3://${BUCKET}/${STATE_KEY} (region us-east-1, endpoint ${s3.endpoint}) to s3://${BUCKET}/${MOVED_KEY} (`);
+    // terraform writes the copy as a new state (its own lineage); what it holds is the same table.
+    expect(tableIn(sharedState(MOVED_KEY))?.arn).toBe(`arn:aws:dynamodb:ddblocal:000000000000:table/${TABLE}`);
+    expect(tableIn(sharedState(MOVED_KEY))).toEqual(tableIn(sharedState(STATE_KEY)));
+  }, SLOW);
+
+  test("bob destroys the table alice created; the state at the new key ends empty", async () => {
     const r = await asBob('destroy', '--auto-approve', ...team);
     expect(r.code).toBe(0);
     expect(r.out).toContain('Destroy complete! Resources: 1 destroyed.');
     await expect(describe()).rejects.toBeInstanceOf(ResourceNotFoundException);
-    expect(sharedState()!.resources).toEqual([]);
+    expect(sharedState(MOVED_KEY)?.resources).toEqual([]);
   }, SLOW);
 });
