@@ -1,7 +1,7 @@
 // Where the state lives, before init runs: the backend the work directory was initialised with (tofu
 // records it in .terraform/terraform.tfstate) against the one planton renders now. A move of the state
 // (another type, bucket, key, region or endpoint) copies it only when the user asks (--migrate-state);
-// any other backend edit (locking, encryption, path style) re-initialises in place.
+// any other backend edit (locking, encryption, path style, profile) re-initialises in place.
 import { copyFileSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
@@ -81,10 +81,6 @@ export function backupLocalState(workDir: string, now = new Date()): string | un
   return backup;
 }
 
-/**
- * The backend flags of `init`. A moved state without --migrate-state stops here (exit 1) before tofu
- * runs, so the old state stays where it is and nothing is copied behind the user's back.
- */
 export interface BackendInitPlan {
   args: string[];
   /** Printed before init runs. */
@@ -93,6 +89,10 @@ export interface BackendInitPlan {
   afterInit?: () => string | undefined;
 }
 
+/**
+ * The backend flags of `init`. A moved state without --migrate-state stops here (exit 1) before tofu
+ * runs, so the old state stays where it is and nothing is copied behind the user's back.
+ */
 export function backendInitArgs(workDir: string, rendered: Record<string, object>, migrateState: boolean): BackendInitPlan {
   const change = backendInit(workDir, rendered);
   if (change.kind === 'fresh') return { args: [] };
