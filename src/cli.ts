@@ -35,6 +35,8 @@ export interface TofuOptions {
   moduleDir?: string;
   /** plan: a destroy plan, which a following `destroy` applies. */
   destroy: boolean;
+  /** Copy the state to a changed backend (init -migrate-state) instead of stopping. */
+  migrateState: boolean;
   /** The arguments planton was called with (after `planton`), echoed in hints such as "run … --auto-approve". */
   invocation: string[];
 }
@@ -57,6 +59,7 @@ export const OPTIONS = {
   kustomizeDir: () => new Option('--kustomize-dir <dir>', 'build the manifest with kustomize from DIR/overlays/NAME (with --overlay)'),
   overlay: () => new Option('--overlay <name>', 'the overlay (environment) to build, e.g. dev or prod'),
   moduleDir: () => new Option('--module-dir <dir>', 'run against this local copy of the module instead of the bundled one'),
+  migrateState: () => new Option('--migrate-state', 'copy the state to a changed backend (type, bucket, key, region or endpoint)'),
   destroy: () => new Option('--destroy', 'plan the destruction of everything; a following destroy applies that plan'),
   set: () => new Option('--set <path=value>', 'override a manifest field (repeatable)').argParser(collect),
   stackInput: () => new Option('-s, --stack-input <path>', 'stack input: region, credentials, endpoint, backend'),
@@ -77,7 +80,7 @@ export type OptionName = keyof typeof OPTIONS;
 const SOURCE: OptionName[] = ['manifest', 'f', 'kustomizeDir', 'overlay', 'set'];
 
 /** What every command that runs tofu takes. */
-const RUNS_TOFU: OptionName[] = [...SOURCE, 'stackInput', 'local', 'binary', 'workdir', 'pluginDir', 'moduleDir', 'noColor'];
+const RUNS_TOFU: OptionName[] = [...SOURCE, 'stackInput', 'local', 'binary', 'workdir', 'pluginDir', 'moduleDir', 'migrateState', 'noColor'];
 
 /** Which tofu operation takes which option: the one place to look, and to extend. */
 export const TOFU_FLAGS: Record<TofuOp, OptionName[]> = {
@@ -260,5 +263,6 @@ export function normaliseTofuOptions(raw: Partial<TofuOptions>): TofuOptions {
     moduleDir: raw.moduleDir,
     destroy: raw.destroy ?? false,
     invocation: raw.invocation ?? [],
+    migrateState: raw.migrateState ?? false,
   };
 }

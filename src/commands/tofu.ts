@@ -25,6 +25,7 @@ import { stackInputProblem } from '../not-found.js';
 import { statusLine, type Status } from '../status.js';
 import { discardPlan, PLAN_FILE, planInputsHash, reusablePlan, savePlanMeta, type PlanMeta } from '../tofu/plan-file.js';
 import { moduleOutputNames, renderRootModule, type BackendSpec } from '../tofu/root-module.js';
+import { backendInitArgs } from '../tofu/backend-change.js';
 import { runTofu, type RunContext, type RunResult } from '../tofu/run.js';
 import { claimWorkDir, defaultWorkDir, earlierTablesOf, writeRootModule } from '../tofu/workdir.js';
 import type { AwsDynamodb } from '../generated/manifest.js';
@@ -133,7 +134,7 @@ function pick(pc: AwsSettings | undefined): Partial<AwsSettings> {
 function backendOf(b: StackBackend | undefined, providerRegion: string): BackendSpec {
   if (!b || b.type !== 's3') return { type: 'local' };
   // The bucket's region defaults to the provider's (stack-input schema); its credentials come from the same env.
-  return { type: 's3', bucket: b.bucket, key: b.key, region: b.region ?? providerRegion, useLockfile: b.useLockfile, encrypt: b.encrypt, dynamodbTable: b.dynamodbTable };
+  return { ...b, region: b.region ?? providerRegion };
 }
 
 function paint(text: string, color: 'red' | 'yellow', enabled: boolean): string {
@@ -195,10 +196,14 @@ async function drive(s: Session): Promise<number> {
   if (reason === undefined) {
     if (s.op === 'init') out.stderr(`planton: init not needed: nothing it depends on changed (${workDir}; delete its .terraform/ to force)\n`);
   } else {
+    const backendInit = backendInitArgs(workDir, root.terraform.backend as Record<string, object>, opts.migrateState);
     out.stderr(`planton: init in ${workDir}: ${reason}\n`);
-    const args = ['init', '-input=false', ...noColor, ...(pluginDir ? [`-plugin-dir=${resolve(io.cwd, pluginDir)}`] : [])];
+    if (backendInit.note) out.stderr(backendInit.note + '\n');
+    const args = ['init', '-input=false', ...backendInit.args, ...noColor, ...(pluginDir ? [`-plugin-dir=${resolve(io.cwd, pluginDir)}`] : [])];
     const r = await runTofu(human, args);
     if (r.exitCode !== 0) return r.exitCode;
+    const retired = backendInit.afterInit?.();
+    if (retired) out.stderr(retired + '\n');
     recordInit(workDir, fingerprint);
   }
 

@@ -40,7 +40,7 @@ export interface ProviderConfig {
   endpoint?: string;
 }
 /**
- * Where tofu keeps the state: local (default, beside the manifest) or an S3 bucket.
+ * Where tofu keeps the state: local (default, beside the manifest) or an S3 bucket on AWS or any S3-compatible store. Its credentials are the provider's: the same environment of the tofu process.
  */
 export interface Backend {
   /**
@@ -60,13 +60,29 @@ export interface Backend {
    */
   region?: string;
   /**
-   * Locks the state with a lock object in the bucket (s3 only; terraform 1.10+, OpenTofu 1.10+).
+   * S3 API URL of an S3-compatible store (MinIO, Ceph, Cloudflare R2, s3rver) instead of AWS S3 (s3 only). Credentials validation, the account-id lookup and checksums are then skipped: such stores have no STS and often reject the newer checksum headers.
+   */
+  endpoint?: string;
+  /**
+   * Addresses the bucket as <endpoint>/<bucket> instead of <bucket>.<endpoint> (s3 only); most S3-compatible stores need it. Default: true with an endpoint, false without.
+   */
+  usePathStyle?: boolean;
+  /**
+   * Named profile of the shared AWS credentials/config files for the state store and its lock table (s3 only), when they need other credentials than the provider's; only the name is written to the backend configuration. Default: the provider's credentials.
+   */
+  profile?: string;
+  /**
+   * Locks the state with a lock object in the bucket (s3 only; terraform 1.10+, OpenTofu 1.10+). Needs S3 conditional writes: AWS S3 has them, many S3-compatible stores (s3rver, older MinIO) do not, and there it does not lock; use dynamodbTable and set this to false.
    */
   useLockfile?: boolean;
   /**
-   * Legacy DynamoDB table for state locking (s3 only; deprecated in favour of useLockfile).
+   * DynamoDB table (hash key LockID, type S) for state locking (s3 only). Locks on any S3 store, since the lock lives in DynamoDB.
    */
   dynamodbTable?: string;
+  /**
+   * DynamoDB API URL where the dynamodbTable lock table lives (s3 only, needs dynamodbTable). Default: the provider's DynamoDB (provider_config.endpoint, else AWS).
+   */
+  dynamodbEndpoint?: string;
   /**
    * Server-side encryption of the state object (s3 only).
    */

@@ -7,13 +7,12 @@ import { pointerToPath } from '../diagnostics.js';
 import { validateDocumentAgainst } from '../manifest/index.js';
 import { locate, type Anchor } from '../manifest/locate.js';
 
-import type { ProviderConfig } from '../generated/stack-input.js';
+import type { Backend, ProviderConfig } from '../generated/stack-input.js';
 
 export type { ProviderConfig };
 
-export type StackBackend =
-  | { type: 'local' }
-  | { type: 's3'; bucket: string; key: string; region?: string; useLockfile?: boolean; dynamodbTable?: string; encrypt?: boolean };
+/** The backend as the file gives it: local, or s3 with the bucket and key it requires. */
+export type StackBackend = { type: 'local' } | (Omit<Backend, 'type' | 'bucket' | 'key'> & { type: 's3'; bucket: string; key: string });
 
 export interface StackInput {
   provider_config?: ProviderConfig;
@@ -40,7 +39,7 @@ interface Check {
 // The access key id is an identifier, not a secret (AWS prints it in its own errors); masking short ids
 // such as `local` would also garble ordinary words like /usr/local/bin in tofu's output.
 const SECRET_FIELDS = ['secretAccessKey', 'sessionToken'] as const;
-const S3_ONLY = ['bucket', 'key', 'region', 'useLockfile', 'dynamodbTable', 'encrypt'];
+const S3_ONLY = ['bucket', 'key', 'region', 'endpoint', 'usePathStyle', 'profile', 'useLockfile', 'dynamodbTable', 'dynamodbEndpoint', 'encrypt'];
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -70,6 +69,14 @@ export function stackInputChecks(data: unknown, written: (path: string[]) => boo
     if (type === 's3') {
       for (const field of ['bucket', 'key']) {
         if (be[field] === undefined) out.push({ code: 'schema-required', pointer: '/backend', anchor: 'key', message: `missing required field \`${field}\` (an s3 backend needs bucket and key)` });
+      }
+      if (be.dynamodbEndpoint !== undefined && be.dynamodbTable === undefined) {
+        out.push({
+          code: 'stack-input-lock-endpoint',
+          pointer: '/backend/dynamodbEndpoint',
+          anchor: 'key',
+          message: '`dynamodbEndpoint` is where the `dynamodbTable` lock table lives; name the table with `dynamodbTable` too, or remove the endpoint',
+        });
       }
     } else if (type === 'local') {
       for (const field of S3_ONLY) {

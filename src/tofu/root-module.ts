@@ -3,10 +3,10 @@
 // argument of the same name, so `terraform.tfvars.json` is the one place values live. No credentials here.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { StackBackend } from '../stack-input/index.js';
 
-export type BackendSpec =
-  | { type: 'local' }
-  | { type: 's3'; bucket: string; key: string; region?: string; useLockfile?: boolean; encrypt?: boolean; dynamodbTable?: string };
+/** The stack input's backend, its region defaulted to the provider's. Never holds credentials. */
+export type BackendSpec = StackBackend;
 
 export interface RootModuleInput {
   /** Absolute path of the bundled module (from the installed package, never the cwd). */
@@ -28,6 +28,23 @@ export function renderBackend(backend: BackendSpec): Record<string, object> {
   if (backend.useLockfile !== undefined) s3.use_lockfile = backend.useLockfile;
   if (backend.encrypt !== undefined) s3.encrypt = backend.encrypt;
   if (backend.dynamodbTable !== undefined) s3.dynamodb_table = backend.dynamodbTable;
+  // A profile name, never keys: the store's own credentials stay in the user's shared credentials file.
+  if (backend.profile !== undefined) s3.profile = backend.profile;
+  const endpoints: Record<string, string> = {};
+  if (backend.endpoint !== undefined) endpoints.s3 = backend.endpoint;
+  if (backend.dynamodbEndpoint !== undefined) endpoints.dynamodb = backend.dynamodbEndpoint;
+  if (Object.keys(endpoints).length > 0) s3.endpoints = endpoints;
+  const pathStyle = backend.usePathStyle ?? (backend.endpoint !== undefined ? true : undefined);
+  if (pathStyle !== undefined) s3.use_path_style = pathStyle;
+  if (backend.endpoint !== undefined) {
+    // An S3-compatible store is not AWS: there is no STS to validate the keys against or to ask for an
+    // account id, its region names are its own, and many such stores reject the checksum headers the
+    // AWS SDK adds by default.
+    s3.skip_credentials_validation = true;
+    s3.skip_requesting_account_id = true;
+    s3.skip_region_validation = true;
+    s3.skip_s3_checksum = true;
+  }
   return { s3 };
 }
 

@@ -9,18 +9,18 @@ export interface PlantonRun {
   err: string;
 }
 
-function cleanEnv(): NodeJS.ProcessEnv {
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: '1' };
   for (const k of Object.keys(env)) if (k.startsWith('AWS_') && k !== 'AWS_CA_BUNDLE') delete env[k];
-  return env;
+  return { ...env, ...extra };
 }
 
-/** `cwd` is read at each run, so a suite can create its directory in beforeAll. */
-export function inProcessPlanton(cwd: () => string) {
+/** `cwd` is read at each run, so a suite can create its directory in beforeAll; `env` is added to the clean one. */
+export function inProcessPlanton(cwd: () => string, env: () => Record<string, string> = () => ({})) {
   let transcript = '';
   return {
     async run(args: string[]): Promise<PlantonRun> {
-      const io = memoryIo(cwd(), cleanEnv());
+      const io = memoryIo(cwd(), cleanEnv(env()));
       const started = Date.now();
       const code = await main(args, io);
       transcript += `$ planton ${args.join(' ')}  (exit ${code}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n${io.out}${io.err}`;

@@ -69,6 +69,55 @@ test('an s3 backend without bucket and key, s3 fields on a local backend, and pr
   expect(both.secrets).toEqual(['abcdef']);
 });
 
+test('an s3 backend on an S3-compatible store takes its endpoint, path style and lock table endpoint', async () => {
+  const r = await loadStackInput(
+    file(
+      [
+        'provider_config: { region: us-east-1 }',
+        'backend:',
+        '  type: s3',
+        '  bucket: team-state',
+        '  key: dynamodb/orders.tfstate',
+        '  endpoint: https://minio.internal:9000',
+        '  usePathStyle: true',
+        '  useLockfile: false',
+        '  dynamodbTable: tf-locks',
+        '  dynamodbEndpoint: http://127.0.0.1:8000',
+        '',
+      ].join('\n'),
+    ),
+    'si.yaml',
+  );
+  expect(r.result.diagnostics).toEqual([]);
+  expect(r.input?.backend).toEqual({
+    type: 's3',
+    bucket: 'team-state',
+    key: 'dynamodb/orders.tfstate',
+    endpoint: 'https://minio.internal:9000',
+    usePathStyle: true,
+    useLockfile: false,
+    dynamodbTable: 'tf-locks',
+    dynamodbEndpoint: 'http://127.0.0.1:8000',
+    encrypt: true,
+  });
+});
+
+test('a lock table endpoint without a lock table, a bad endpoint and store fields on a local backend are errors', async () => {
+  const s3 = await loadStackInput(
+    file(['provider_config: { region: us-east-1 }', 'backend:', '  type: s3', '  bucket: b1b', '  key: k', '  endpoint: minio:9000', '  dynamodbEndpoint: http://127.0.0.1:8000', ''].join('\n')),
+    'si.yaml',
+  );
+  expect(brief(s3)).toEqual([
+    expect.stringMatching(/^6:13 backend\.endpoint /),
+    '7:3 backend.dynamodbEndpoint `dynamodbEndpoint` is where the `dynamodbTable` lock table lives; name the table with `dynamodbTable` too, or remove the endpoint',
+  ]);
+  const local = await loadStackInput(file(['provider_config: { region: us-east-1 }', 'backend:', '  endpoint: http://127.0.0.1:9000', '  usePathStyle: true', ''].join('\n')), 'si.yaml');
+  expect(brief(local)).toEqual([
+    '3:3 backend.endpoint `endpoint` is only for `type: s3`; the local backend keeps state in the work directory',
+    '4:3 backend.usePathStyle `usePathStyle` is only for `type: s3`; the local backend keeps state in the work directory',
+  ]);
+});
+
 test('bad YAML and a missing file are reported, never thrown', async () => {
   const bad = await loadStackInput(file('provider_config: [\n'), 'si.yaml');
   expect(bad.result.status).toBe('invalid');

@@ -31,6 +31,42 @@ test('an s3 backend carries bucket, key, region and lock file, and no credential
   expect(renderBackend({ type: 's3', bucket: 'state', key: 'k' })).toEqual({ s3: { bucket: 'state', key: 'k' } });
 });
 
+test('an s3 backend on an S3-compatible store points S3 and the lock table at their endpoints and skips what only AWS has', () => {
+  expect(
+    renderBackend({
+      type: 's3',
+      bucket: 'state',
+      key: 'k',
+      region: 'us-east-1',
+      endpoint: 'http://127.0.0.1:4568',
+      useLockfile: false,
+      dynamodbTable: 'locks',
+      dynamodbEndpoint: 'http://127.0.0.1:8000',
+    }),
+  ).toEqual({
+    s3: {
+      bucket: 'state',
+      key: 'k',
+      region: 'us-east-1',
+      use_lockfile: false,
+      dynamodb_table: 'locks',
+      endpoints: { s3: 'http://127.0.0.1:4568', dynamodb: 'http://127.0.0.1:8000' },
+      use_path_style: true,
+      skip_credentials_validation: true,
+      skip_requesting_account_id: true,
+      skip_region_validation: true,
+      skip_s3_checksum: true,
+    },
+  });
+  // The state store's own credentials: only a profile's name, never keys.
+  expect(renderBackend({ type: 's3', bucket: 'b', key: 'k', profile: 'team-state' })).toEqual({ s3: { bucket: 'b', key: 'k', profile: 'team-state' } });
+  // Virtual-host style when asked, even with an endpoint; a lock table elsewhere than AWS without a store endpoint.
+  expect(renderBackend({ type: 's3', bucket: 'b', key: 'k', endpoint: 'https://s3.example.com', usePathStyle: false }).s3).toMatchObject({ use_path_style: false });
+  expect(renderBackend({ type: 's3', bucket: 'b', key: 'k', dynamodbTable: 'l', dynamodbEndpoint: 'http://127.0.0.1:8000' })).toEqual({
+    s3: { bucket: 'b', key: 'k', dynamodb_table: 'l', endpoints: { dynamodb: 'http://127.0.0.1:8000' } },
+  });
+});
+
 test('moduleOutputNames reads the output blocks of outputs.tf', () => {
   const dir = mkdtempSync(join(tmpdir(), 'planton-out-'));
   writeFileSync(join(dir, 'outputs.tf'), 'output "table_name" {\n  value = 1\n}\n\noutput "stream_arn" {\n  value = 2\n}\n# output "commented" {}\n');
