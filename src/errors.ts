@@ -1,11 +1,5 @@
-// Typed errors, caught once in bin.ts (changesets' layering): commands never call process.exit.
-
-/** Ends the process with this exit code; the message (if any) was already printed. */
-export class ExitError extends Error {
-  constructor(public readonly exitCode: number) {
-    super(`exit ${exitCode}`);
-  }
-}
+// Typed errors, caught once by exitCodeFor in main.ts: commands return an exit code or throw, and
+// never call process.exit.
 
 /** A mistake in how planton was called or configured: printed as one line, exit code 1. */
 export class UsageError extends Error {

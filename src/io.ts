@@ -1,4 +1,7 @@
-// Where a command writes. Commands take an Io so tests can call them in-process and read what they printed.
+// Where a command reads and writes. Commands take an Io so tests can call them in-process, feed their
+// input and read what they printed; nothing else touches process.stdin/stdout/stderr.
+import type { Readable } from 'node:stream';
+
 export interface Io {
   cwd: string;
   stdout: (text: string) => void;
@@ -8,6 +11,8 @@ export interface Io {
   color: boolean;
   /** stderr is a terminal: planton may show a one-line status of what runs now (status.ts). */
   interactive?: boolean;
+  /** Where answers to questions come from; `isTTY` says whether a person can type them. */
+  stdin: { isTTY: boolean; stream?: Readable };
 }
 
 export function processIo(color: boolean): Io {
@@ -18,14 +23,16 @@ export function processIo(color: boolean): Io {
     env: process.env,
     color,
     interactive: process.stderr.isTTY === true,
+    stdin: { isTTY: process.stdin.isTTY === true, stream: process.stdin },
   };
 }
 
-/** An Io that records output, for tests. */
-export function memoryIo(cwd: string, env: NodeJS.ProcessEnv = {}): Io & { out: string; err: string } {
+/** An Io that records output, for tests; stdin is not a terminal unless the test gives one. */
+export function memoryIo(cwd: string, env: NodeJS.ProcessEnv = {}, stdin: Io['stdin'] = { isTTY: false }): Io & { out: string; err: string } {
   const io = {
     cwd,
     env,
+    stdin,
     color: false,
     out: '',
     err: '',

@@ -1,7 +1,7 @@
 // The one error boundary: every failure becomes a message and an exit code, never a stack trace.
 import { CommanderError } from 'commander';
 import { buildProgram } from './cli.js';
-import { ExitError, UsageError } from './errors.js';
+import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -25,7 +25,6 @@ export function exitCodeFor(err: unknown, io: Io): number {
     // --help and --version end with code 0; usage mistakes were already printed by commander.
     return err.exitCode === 0 ? 0 : 1;
   }
-  if (err instanceof ExitError) return err.exitCode;
   if (err instanceof UsageError) {
     io.stderr(`planton: ${err.message}\n`);
     if (err.hint) io.stderr(`  ${err.hint}\n`);

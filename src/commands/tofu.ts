@@ -61,7 +61,7 @@ export async function tofu(op: TofuOp, opts: TofuOptions, io: Io): Promise<numbe
   if (opts.destroy && opts.adopt) throw new UsageError('plan --destroy and --adopt contradict each other; give one');
   checkSourceOptions(opts);
   // Fail before a 10-second plan when nobody can answer the approval question.
-  if ((op === 'apply' || op === 'destroy') && !opts.autoApprove && process.stdin.isTTY !== true) {
+  if ((op === 'apply' || op === 'destroy') && !opts.autoApprove && !io.stdin.isTTY) {
     throw approvalNeeded(op, opts.invocation);
   }
   const status = statusLine(io.interactive === true, io.stderr);
@@ -317,7 +317,7 @@ async function apply(r: Runner): Promise<number> {
     }
     out.stderr(paint(lossMessage(meta.losses, r.tableName).replace('apply stopped', 'warning (--allow-replace)'), 'yellow', io.color));
   }
-  if (!opts.autoApprove && !(await askApproval(`Apply these changes to table '${r.tableName}'?`, out.stderr, 'apply', opts.invocation))) {
+  if (!opts.autoApprove && !(await askApproval(`Apply these changes to table '${r.tableName}'?`, out, 'apply', opts.invocation))) {
     out.stderr('planton: apply cancelled\n');
     return 1;
   }
@@ -354,7 +354,7 @@ async function destroy(r: Runner): Promise<number> {
 /** Asks (unless --auto-approve), then applies the destroy plan in PLAN_FILE once. */
 async function approveAndApplyDestroy(r: Runner): Promise<number> {
   const { out, opts } = r.s;
-  if (!opts.autoApprove && !(await askApproval(`Destroy table '${r.tableName}' and every item in it?`, out.stderr, 'destroy', opts.invocation))) {
+  if (!opts.autoApprove && !(await askApproval(`Destroy table '${r.tableName}' and every item in it?`, out, 'destroy', opts.invocation))) {
     discardPlan(r.workDir);
     out.stderr('planton: destroy cancelled\n');
     return 1;

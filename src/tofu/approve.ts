@@ -1,6 +1,7 @@
 // Approval for apply/destroy: only a person at a terminal can say yes; anything else needs --auto-approve.
 import { createInterface } from 'node:readline';
 import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
 import { commandLine } from '../shell-quote.js';
 
 /** The error when nobody can answer: it echoes the command as given (its -m, --local, ...) plus --auto-approve. */
@@ -14,10 +15,11 @@ export function approvalNeeded(op: string, invocation: string[]): UsageError {
   return new UsageError(`${op} needs approval, but stdin is not a terminal`, `Review \`${commandLine(['planton', ...review])}\`, then run \`${rerun}\`.`);
 }
 
-export async function askApproval(question: string, write: (t: string) => void, op: string, invocation: string[] = []): Promise<boolean> {
-  if (process.stdin.isTTY !== true) throw approvalNeeded(op, invocation);
+export async function askApproval(question: string, io: Pick<Io, 'stderr' | 'stdin'>, op: string, invocation: string[] = []): Promise<boolean> {
+  if (!io.stdin.isTTY || !io.stdin.stream) throw approvalNeeded(op, invocation);
+  const write = io.stderr;
   write(`${question}\n  Only 'yes' will be accepted: `);
-  const rl = createInterface({ input: process.stdin, terminal: false });
+  const rl = createInterface({ input: io.stdin.stream, terminal: false });
   return new Promise<boolean>((resolve) => {
     let answered = false;
     rl.once('line', (line) => {

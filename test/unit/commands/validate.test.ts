@@ -1,7 +1,7 @@
 // `planton validate` in-process: exit codes and the exact text and JSON reports.
 import { join } from 'node:path';
-import { main } from '../../src/main.js';
-import { memoryIo } from '../../src/io.js';
+import { main } from '../../../src/main.js';
+import { memoryIo } from '../../../src/io.js';
 
 const root = process.cwd();
 
