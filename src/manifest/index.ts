@@ -1,9 +1,9 @@
 // The validation pipeline: file → YAML (load.ts) → --set (set.ts) → schema (schema.ts) → rules (rules.ts)
 // → located diagnostics. Pure per call; the only module state is the compiled, immutable validators.
-import { readFile } from 'node:fs/promises';
 import { pointerToPath, type Diagnostic, type FileResult } from '../diagnostics.js';
 import type { AwsDynamodb } from '../generated/manifest.js';
-import { decodeText, MAX_DIAGNOSTICS, parseYaml, toPlain, type LoadedYaml } from './load.js';
+import { decodeText, MAX_DIAGNOSTICS, MAX_MANIFEST_BYTES, parseYaml, toPlain, type LoadedYaml } from './load.js';
+import { readCapped } from './read.js';
 
 export { MAX_DIAGNOSTICS } from './load.js';
 import { locate, valueAt, type Anchor } from './locate.js';
@@ -58,15 +58,22 @@ function resultOf(file: string, diagnostics: Diagnostic[], status?: FileResult['
 
 async function readText(opts: ValidateOptions, display: string): Promise<{ text: string } | { diagnostics: Diagnostic[]; status: FileResult['status'] }> {
   if (opts.text !== undefined) return { text: opts.text };
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(opts.file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
+  const read = await readCapped(opts.file, MAX_MANIFEST_BYTES);
+  if (!read.ok) {
+    const kib = (n: number) => `${Math.round(n / 1024)} KiB`;
+    if (read.reason === 'too-large') {
+      const size = read.size !== undefined ? `is ${kib(read.size)}` : `gives more than ${kib(MAX_MANIFEST_BYTES)}`;
+      return { diagnostics: [{ ...fileDiag(display, 'yaml-too-large', `the file ${size}; a manifest is at most ${kib(MAX_MANIFEST_BYTES)} (is this the right file?)`), line: 1, col: 1 }], status: 'invalid' };
+    }
+    if (read.reason === 'silent') {
+      return { diagnostics: [fileDiag(display, 'file-silent', `nothing to read within ${read.idleMs / 1000} s (a pipe or FIFO with no writer?); pass a manifest file`)], status: 'error' };
+    }
+    const code = read.code;
     const message =
-      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a manifest file' : code === 'EACCES' ? 'permission denied' : `cannot read the file (${code ?? String(err)})`;
+      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a manifest file' : code === 'EACCES' ? 'permission denied' : `cannot read the file (${code})`;
     return { diagnostics: [fileDiag(display, code === 'ENOENT' ? 'file-not-found' : 'file-unreadable', message)], status: 'error' };
   }
+  const bytes = read.bytes;
   const decoded = decodeText(bytes, display);
   return decoded.ok ? { text: decoded.text } : { diagnostics: decoded.diagnostics, status: 'invalid' };
 }
