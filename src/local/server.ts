@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { requireJava } from './java.js';
 import { lockDataDir, type DataDirLock } from './lock.js';
+import { cleanupOnSignal } from '../process/signals.js';
 
 export interface DynamoDbLocal {
   /** http://127.0.0.1:PORT */
@@ -159,6 +160,15 @@ async function launch(o: LaunchOptions): Promise<DynamoDbLocal> {
   const onProcessExit = () => killGroup('SIGTERM');
   process.once('exit', onProcessExit);
   if (child.pid) o.lock.setServerPid(child.pid);
+  // A signal that ends planton outside a tofu run (e.g. Ctrl-C while the JVM starts): no waiting for a
+  // graceful stop then; SQLite keeps the data safe, and the lock must not outlive planton.
+  let answering = false;
+  const undoCleanup = cleanupOnSignal(() => {
+    killGroup('SIGKILL');
+    process.off('exit', onProcessExit);
+    o.lock.release();
+    return `stopped DynamoDB Local${answering ? '' : ' while it was starting'} and released the lock on ${o.dataDir}`;
+  });
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -171,6 +181,7 @@ async function launch(o: LaunchOptions): Promise<DynamoDbLocal> {
         clearTimeout(timer);
       }
       process.off('exit', onProcessExit);
+      undoCleanup();
       o.lock.release();
     })());
 
@@ -180,6 +191,7 @@ async function launch(o: LaunchOptions): Promise<DynamoDbLocal> {
   } catch (err) {
     await stopWithoutLockRelease(child, exited, hasExited, killGroup);
     process.off('exit', onProcessExit);
+    undoCleanup();
     const detail = tail.length ? `its last output:\n    ${tail.join('\n    ')}` : 'it printed nothing';
     if (err instanceof ExitedEarly) {
       const usage = new UsageError(`DynamoDB Local exited during start-up (${describeExit(child)}); ${detail}`);
@@ -188,6 +200,7 @@ async function launch(o: LaunchOptions): Promise<DynamoDbLocal> {
     }
     throw new UsageError(`DynamoDB Local did not answer on ${endpoint} within ${Math.round(o.timeoutMs / 1000)} s; ${detail}`);
   }
+  answering = true;
   return { endpoint, port: o.port, startupMs: Date.now() - started, stop };
 }
 
