@@ -44,6 +44,7 @@ interface Located {
   at: string;
   anchor: Anchor;
   message: string;
+  severity?: 'warning';
 }
 
 /** File-level problem (cannot read it): line 0 means "no position". */
@@ -106,7 +107,8 @@ async function run(
   const problems: Located[] = schemaProblems(schema, value).filter((p) => !excluded(p.pointer));
   const ruled = extra(value);
   // A rule speaks about the same node more precisely than the schema: keep the rule's sentence.
-  const rulePointers = new Set(ruled.map((r) => r.pointer));
+  // (A warning never hides an error: a value can be above a quota and also invalid.)
+  const rulePointers = new Set(ruled.filter((r) => r.severity !== 'warning').map((r) => r.pointer));
   const all = [...problems.filter((p) => !rulePointers.has(p.pointer)), ...ruled];
 
   const underSet = (pointer: string) => sets.pointers.some((sp) => pointer === sp || pointer.startsWith(sp + '/'));
@@ -116,7 +118,7 @@ async function run(
     const pointer = at + p.pointer;
     const fromSet = underSet(p.pointer);
     const pos = fromSet ? { line: 0, col: 0 } : locate(yaml.doc, yaml.lineCounter, at + p.at, p.anchor);
-    return { code: p.code, severity: 'error', message: p.message, path: pointerToPath(pointer), pointer, file: fromSet ? '--set' : display, line: pos.line, col: pos.col };
+    return { code: p.code, severity: p.severity ?? 'error', message: p.message, path: pointerToPath(pointer), pointer, file: fromSet ? '--set' : display, line: pos.line, col: pos.col };
   });
   const located = sortAndDedupe(diagnostics);
   const more = all.length - shown.length;

@@ -100,3 +100,55 @@ test('a duplicate key is named', async () => {
     '10:3  duplicate key `billingMode`: each key may appear only once in a mapping [yaml-duplicate-key]',
   ]);
 });
+
+describe('hidden characters in names', () => {
+  const keyed = (name: string) => withSpec(`  partitionKey:\n    name: "${name}"\n    type: STRING\n`);
+  test.each([
+    ['a NUL', 'id\\0x', '7:11  spec.partitionKey.name  the attribute name contains the control character U+0000 at character 3 [name-hidden-character]'],
+    ['a right-to-left override', 'user\\u202Edi', '7:11  spec.partitionKey.name  the attribute name contains the invisible formatting character U+202E at character 5, which makes the name look like another [name-hidden-character]'],
+    ['a lone surrogate', 'id\\ud800', '7:11  spec.partitionKey.name  the attribute name contains a lone surrogate (U+D800) at character 3, which is not valid UTF-8 [name-hidden-character]'],
+  ])('an attribute name with %s is refused, located', async (_what, name, expected) => {
+    expect(await problems(keyed(name))).toEqual([expected]);
+  });
+
+  test('a non-key attribute and a TTL attribute are checked too; a proper emoji pair is fine', async () => {
+    const spec = `${PK}  ttl: { enabled: true, attributeName: "exp\\u2066" }
+  globalSecondaryIndexes:
+    - name: byA
+      partitionKey: { name: "a😀", type: STRING }
+      projection: { type: INCLUDE, nonKeyAttributes: ["ok", "b\\x1b[31m"] }
+`;
+    expect(await problems(withSpec(spec))).toEqual([
+      '9:40  spec.ttl.attributeName  the attribute name contains the invisible formatting character U+2066 at character 4, which makes the name look like another [name-hidden-character]',
+      '13:61  spec.globalSecondaryIndexes[0].projection.nonKeyAttributes[1]  the attribute name contains the control character U+001B at character 2 [name-hidden-character]',
+    ]);
+  });
+
+  test('table and index names with hidden characters are refused by their character rule', async () => {
+    const got = await problems(withSpec(`${PK}  tableName: "users\\u202E"\n`));
+    expect(got).toEqual(['9:14  spec.tableName  table name `users\u202E` must be 3-255 characters of letters, digits, `_`, `.` or `-` [table-name-invalid]']);
+  });
+});
+
+describe('capacity limits', () => {
+  const provisioned = (read: number, extra = '') => withSpec(`${PK}  billingMode: PROVISIONED\n  provisionedThroughput: { readCapacityUnits: ${read}, writeCapacityUnits: 5 }\n${extra}`);
+
+  test('a capacity above the default per-table quota (40,000) is a warning; the manifest stays valid', async () => {
+    const { result } = await loadManifest({ file: 'm.yaml', text: provisioned(40_001) });
+    expect(result.status).toBe('valid');
+    expect(result.diagnostics.map((d) => `${d.severity} ${d.line}:${d.col} ${d.message}`)).toEqual([
+      "warning 10:47 readCapacityUnits 40001 is above AWS's default per-table quota of 40,000 units: the apply fails unless the account's quota was raised (Service Quotas)",
+    ]);
+    expect((await loadManifest({ file: 'm.yaml', text: provisioned(40_000) })).result.diagnostics).toEqual([]);
+  });
+
+  test('an autoscaling bound past what Application Auto Scaling accepts (2^31 - 1) is an error, not just a warning', async () => {
+    const extra = '  autoScaling:\n    read: { minCapacity: 1, maxCapacity: 2147483648 }\n';
+    const { result } = await loadManifest({ file: 'm.yaml', text: provisioned(5, extra) });
+    expect(result.status).toBe('invalid');
+    expect(result.diagnostics.map((d) => `${d.severity} ${d.line}:${d.col} ${d.path}`)).toEqual([
+      'error 12:42 spec.autoScaling.read.maxCapacity',
+      'warning 12:42 spec.autoScaling.read.maxCapacity',
+    ]);
+  });
+});
