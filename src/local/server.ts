@@ -58,8 +58,7 @@ export async function startDynamoDbLocal(opts: StartOptions): Promise<DynamoDbLo
   const jarDir = findDynamoDbLocalJarDir();
   const java = await requireJava(env);
   const dataDir = resolve(opts.dataDir);
-  mkdirSync(dataDir, { recursive: true });
-  const lock = lockDataDir(dataDir);
+  const lock = prepareDataDir(dataDir);
   try {
     // A port picked here can be taken by someone else before java binds it: pick again, twice at most.
     for (let attempt = 1; ; attempt++) {
@@ -73,6 +72,21 @@ export async function startDynamoDbLocal(opts: StartOptions): Promise<DynamoDbLo
   } catch (err) {
     lock.release();
     throw err;
+  }
+}
+
+/** The data directory, created and locked; a directory planton cannot write is the user's to fix. */
+function prepareDataDir(dataDir: string): DataDirLock {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    return lockDataDir(dataDir);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (err instanceof UsageError || code === undefined) throw err; // a held lock says so itself
+    throw new UsageError(
+      `cannot create the DynamoDB Local data directory ${dataDir}: ${code}`,
+      '--local keeps its data beside the manifest (.planton/local-dynamodb): run it on a manifest in a writable directory.',
+    );
   }
 }
 
