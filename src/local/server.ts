@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { requireJava } from './java.js';
-import { lockDataDir, type DataDirLock } from './lock.js';
+import { LOCK_FILE, lockDataDir, type DataDirLock } from './lock.js';
 import { cleanupOnSignal } from '../process/signals.js';
 
 export interface DynamoDbLocal {
@@ -120,16 +120,22 @@ interface LaunchOptions {
 
 // Runs java under a tiny sh watchdog in its own process group: Ctrl-C on planton's terminal does not
 // reach the server (tofu, which receives it, still needs the server to finish cleanly), and when planton
-// dies in any way, even SIGKILL, the watchdog's stdin reaches EOF and it stops java.
+// dies in any way, even SIGKILL, the watchdog's stdin reaches EOF and it stops java. planton says `stop`
+// before it closes stdin; EOF without it means planton is gone, so the watchdog also removes the lock
+// file once java has exited (the next run would find it stale anyway, but need not).
 const WATCHDOG = [
+  'lock=$1',
+  'shift',
   'exec 3<&0',
   '"$@" </dev/null &',
   'server=$!',
-  '{ read -r _ <&3; kill $server 2>/dev/null; } &',
+  'orphan=',
+  "trap 'orphan=1' USR1",
+  '{ IFS= read -r cmd <&3; [ "$cmd" = stop ] || kill -USR1 $$; kill $server 2>/dev/null; } &',
   'reader=$!',
-  'wait $server',
-  'status=$?',
-  'kill $reader 2>/dev/null',
+  // A trapped USR1 interrupts `wait`: wait again until java itself has exited.
+  'while :; do wait $server; status=$?; kill -0 $server 2>/dev/null || break; done',
+  'if [ -n "$orphan" ]; then rm -f "$lock"; else kill $reader 2>/dev/null; fi',
   'exit $status',
 ].join('\n');
 
@@ -149,7 +155,7 @@ async function launch(o: LaunchOptions): Promise<DynamoDbLocal> {
   const viaWatchdog = process.platform !== 'win32';
   const started = Date.now();
   const child: ChildProcessWithoutNullStreams = viaWatchdog
-    ? spawn('/bin/sh', ['-c', WATCHDOG, 'planton-dynamodb-local', o.java, ...javaArgs], { cwd: o.jarDir, env: o.env, detached: true })
+    ? spawn('/bin/sh', ['-c', WATCHDOG, 'planton-dynamodb-local', join(o.dataDir, LOCK_FILE), o.java, ...javaArgs], { cwd: o.jarDir, env: o.env, detached: true })
     : spawn(o.java, javaArgs, { cwd: o.jarDir, env: o.env });
   const tail: string[] = [];
   const keepTail = (chunk: Buffer) => {
@@ -188,7 +194,7 @@ async function launch(o: LaunchOptions): Promise<DynamoDbLocal> {
   const stop = () =>
     (stopping ??= (async () => {
       if (!hasExited()) {
-        child.stdin.end(); // the watchdog answers EOF with SIGTERM to java
+        child.stdin.end('stop\n'); // the watchdog answers with SIGTERM to java
         if (!viaWatchdog) killGroup('SIGTERM');
         const timer = setTimeout(() => killGroup('SIGKILL'), STOP_GRACE_MS);
         await exited;
@@ -226,7 +232,7 @@ async function stopWithoutLockRelease(
 ): Promise<void> {
   if (hasExited()) return;
   killGroup('SIGKILL');
-  child.stdin.end();
+  child.stdin.end('stop\n');
   await exited;
 }
 

@@ -119,6 +119,9 @@ suite('tofu and its provider never outlive planton', () => {
     const r = await run.done;
     expect(r.signal).toBe('SIGKILL');
     expect(await until(() => processesOf({ cwd: workDir }).length === 0, 15_000)).toBe(true);
+    // tofu's local state lock is an OS lock that died with it: the next run is not locked out.
+    const next = await spawnPlanton(['tofu', 'plan', ...args], dir, env).done;
+    expect({ code: next.code, locked: /lock/i.test(next.err) }).toEqual({ code: 0, locked: false });
   }, SLOW);
 });
 
@@ -158,5 +161,7 @@ suite('DynamoDB Local never outlives planton', () => {
     run.child.kill('SIGKILL');
     await run.done;
     expect(await until(() => processesOf({ argv: dataDir }).length === 0, 10_000)).toBe(true);
+    // The watchdog removes the lock once java has exited: the next run finds no lock at all.
+    expect(await until(() => !existsSync(join(dataDir, 'planton.lock')), 3_000)).toBe(true);
   }, SLOW);
 });
