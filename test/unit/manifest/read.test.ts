@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, openSync, closeSync, writeFileSync, writeSync }
 import { join } from 'node:path';
 import { loadManifest } from '../../../src/manifest/index.js';
 import { readCapped } from '../../../src/manifest/read.js';
+import { loadStackInput } from '../../../src/stack-input/index.js';
 import { PK, render, withSpec } from './helpers.js';
 
 mkdirSync(join(process.cwd(), 'test', '.tmp'), { recursive: true });
@@ -19,6 +20,11 @@ describe('bounded reading', () => {
     const before = process.memoryUsage().rss;
     expect(await fileProblems('/dev/zero')).toEqual(['1:1  the file gives more than 128 KiB; a manifest is at most 128 KiB (is this the right file?) [yaml-too-large]']);
     expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  test('a stack input is read with the same cap', async () => {
+    const loaded = await loadStackInput('/dev/zero', 'stack.yaml');
+    expect(loaded.result.diagnostics.map(render)).toEqual(['1:1  the file gives more than 128 KiB; a manifest is at most 128 KiB (is this the right file?) [yaml-too-large]']);
   });
 
   test('a regular file over the cap is refused by its size', async () => {
