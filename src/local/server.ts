@@ -129,6 +129,8 @@ const WATCHDOG = [
   'exec 3<&0',
   '"$@" </dev/null &',
   'server=$!',
+  // java keeps the pipes to planton; the shell's own messages ("Terminated") must not hit a dead pipe.
+  'exec >/dev/null 2>&1',
   'orphan=',
   "trap 'orphan=1' USR1",
   '{ IFS= read -r cmd <&3; [ "$cmd" = stop ] || kill -USR1 $$; kill $server 2>/dev/null; } &',
