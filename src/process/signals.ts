@@ -21,7 +21,7 @@ function onSignal(sig: EndingSignal): void {
   if (forward) return forward(sig);
   const done = [...cleanups].map((c) => c()).filter((d): d is string => Boolean(d));
   cleanups.clear();
-  const what = done.length > 0 ? done.join('; ') : 'nothing was running';
+  const what = done.length > 0 ? done.join('; ') : 'nothing to stop';
   try {
     process.stderr.write(`planton: ${sig} received; ${what}; exiting\n`);
   } catch {
