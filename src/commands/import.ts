@@ -17,6 +17,7 @@ import { chooseBinary, describeBinary, probeBinary } from '../tofu/binary.js';
 import type { AwsSettings } from '../tofu/env.js';
 import { createMasker, maskWriters } from '../tofu/mask.js';
 import { renderProvider } from '../tofu/provider.js';
+import { shellQuote } from '../shell-quote.js';
 
 export interface ImportOptions {
   table: string;
@@ -112,8 +113,8 @@ export async function importTable(opts: ImportOptions, io: Io): Promise<number> 
     return 1;
   }
   if (outFile) {
-    const where = opts.local ? ' --local' : opts.stackInput !== undefined ? ` --stack-input ${opts.stackInput}` : '';
-    out.stderr(`planton: wrote ${opts.out} (table ${opts.table}); take the table into state with \`planton tofu apply -m ${opts.out}${where} --adopt\`\n`);
+    const where = opts.local ? ' --local' : opts.stackInput !== undefined ? ` --stack-input ${shellQuote(opts.stackInput)}` : '';
+    out.stderr(`planton: wrote ${opts.out} (table ${opts.table}); take the table into state with \`planton tofu apply -m ${shellQuote(opts.out!)}${where} --adopt\`\n`);
   }
   return 0;
 }

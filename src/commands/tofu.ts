@@ -27,7 +27,8 @@ import { discardPlan, PLAN_FILE, planInputsHash, reusablePlan, savePlanMeta, typ
 import { moduleOutputNames, renderRootModule, type BackendSpec } from '../tofu/root-module.js';
 import { backendInitArgs } from '../tofu/backend-change.js';
 import { runTofu, type RunContext, type RunResult } from '../tofu/run.js';
-import { claimWorkDir, defaultWorkDir, earlierTablesOf, writeRootModule } from '../tofu/workdir.js';
+import { shellQuote } from '../shell-quote.js';
+import { claimWorkDir, defaultWorkDir, earlierTablesOf, LOCAL_DATA_DIR_NAME, writeRootModule } from '../tofu/workdir.js';
 import type { AwsDynamodb } from '../generated/manifest.js';
 
 /** Everything one tofu command needs once the inputs are validated. */
@@ -170,7 +171,7 @@ async function drive(s: Session): Promise<number> {
       out.stderr(
         paint(
           `planton: warning: this manifest also manages ${old} (an earlier table name, still in its state). A rename creates a new table beside the old one, which keeps its items; ` +
-            `delete it with \`planton tofu destroy --workdir ${old}\` (same manifest and stack input) once its data is moved.`,
+            `delete it with \`planton tofu destroy --workdir ${shellQuote(old)}\` (same manifest and stack input) once its data is moved.`,
           'yellow',
           io.color,
         ) + '\n',
@@ -410,7 +411,7 @@ async function output(r: Runner, applied?: object): Promise<number> {
 async function withLocal(s: Session, fn: (s: Session) => Promise<number>): Promise<number> {
   const { startDynamoDbLocal } = await import('../local/server.js');
   const { adjustForLocal } = await import('../local/adjust.js');
-  const dataDir = join(dirname(s.manifestFile), '.planton', 'local-dynamodb');
+  const dataDir = join(dirname(s.manifestFile), '.planton', LOCAL_DATA_DIR_NAME);
   const adjusted = adjustForLocal(s.manifest);
   // The warnings say what this run leaves out of the table; only plan and apply build one.
   if (s.op === 'plan' || s.op === 'apply') {

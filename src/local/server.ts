@@ -8,8 +8,9 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { requireJava } from './java.js';
-import { lockDataDir, type DataDirLock } from './lock.js';
+import { LOCK_FILE, lockDataDir, type DataDirLock } from './lock.js';
 import { portFor, recordPort } from './port.js';
+import { cleanupOnSignal } from '../process/signals.js';
 
 export interface DynamoDbLocal {
   /** http://127.0.0.1:PORT */
@@ -58,8 +59,7 @@ export async function startDynamoDbLocal(opts: StartOptions): Promise<DynamoDbLo
   const jarDir = findDynamoDbLocalJarDir();
   const java = await requireJava(env);
   const dataDir = resolve(opts.dataDir);
-  mkdirSync(dataDir, { recursive: true });
-  const lock = lockDataDir(dataDir);
+  const lock = prepareDataDir(dataDir);
   try {
     // A port picked here can be taken by someone else before java binds it: pick again, twice at most.
     for (let attempt = 1; ; attempt++) {
@@ -76,6 +76,21 @@ export async function startDynamoDbLocal(opts: StartOptions): Promise<DynamoDbLo
   } catch (err) {
     lock.release();
     throw err;
+  }
+}
+
+/** The data directory, created and locked; a directory planton cannot write is the user's to fix. */
+function prepareDataDir(dataDir: string): DataDirLock {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    return lockDataDir(dataDir);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (err instanceof UsageError || code === undefined) throw err; // a held lock says so itself
+    throw new UsageError(
+      `cannot create the DynamoDB Local data directory ${dataDir}: ${code}`,
+      '--local keeps its data beside the manifest (.planton/local-dynamodb): run it on a manifest in a writable directory.',
+    );
   }
 }
 
@@ -109,16 +124,24 @@ interface LaunchOptions {
 
 // Runs java under a tiny sh watchdog in its own process group: Ctrl-C on planton's terminal does not
 // reach the server (tofu, which receives it, still needs the server to finish cleanly), and when planton
-// dies in any way, even SIGKILL, the watchdog's stdin reaches EOF and it stops java.
+// dies in any way, even SIGKILL, the watchdog's stdin reaches EOF and it stops java. planton says `stop`
+// before it closes stdin; EOF without it means planton is gone, so the watchdog also removes the lock
+// file once java has exited (the next run would find it stale anyway, but need not).
 const WATCHDOG = [
+  'lock=$1',
+  'shift',
   'exec 3<&0',
   '"$@" </dev/null &',
   'server=$!',
-  '{ read -r _ <&3; kill $server 2>/dev/null; } &',
+  // java keeps the pipes to planton; the shell's own messages ("Terminated") must not hit a dead pipe.
+  'exec >/dev/null 2>&1',
+  'orphan=',
+  "trap 'orphan=1' USR1",
+  '{ IFS= read -r cmd <&3; [ "$cmd" = stop ] || kill -USR1 $$; kill $server 2>/dev/null; } &',
   'reader=$!',
-  'wait $server',
-  'status=$?',
-  'kill $reader 2>/dev/null',
+  // A trapped USR1 interrupts `wait`: wait again until java itself has exited.
+  'while :; do wait $server; status=$?; kill -0 $server 2>/dev/null || break; done',
+  'if [ -n "$orphan" ]; then rm -f "$lock"; else kill $reader 2>/dev/null; fi',
   'exit $status',
 ].join('\n');
 
@@ -138,7 +161,7 @@ async function launch(o: LaunchOptions): Promise<DynamoDbLocal> {
   const viaWatchdog = process.platform !== 'win32';
   const started = Date.now();
   const child: ChildProcessWithoutNullStreams = viaWatchdog
-    ? spawn('/bin/sh', ['-c', WATCHDOG, 'planton-dynamodb-local', o.java, ...javaArgs], { cwd: o.jarDir, env: o.env, detached: true })
+    ? spawn('/bin/sh', ['-c', WATCHDOG, 'planton-dynamodb-local', join(o.dataDir, LOCK_FILE), o.java, ...javaArgs], { cwd: o.jarDir, env: o.env, detached: true })
     : spawn(o.java, javaArgs, { cwd: o.jarDir, env: o.env });
   const tail: string[] = [];
   const keepTail = (chunk: Buffer) => {
@@ -163,18 +186,28 @@ async function launch(o: LaunchOptions): Promise<DynamoDbLocal> {
   const onProcessExit = () => killGroup('SIGTERM');
   process.once('exit', onProcessExit);
   if (child.pid) o.lock.setServerPid(child.pid);
+  // A signal that ends planton outside a tofu run (e.g. Ctrl-C while the JVM starts): no waiting for a
+  // graceful stop then; SQLite keeps the data safe, and the lock must not outlive planton.
+  let answering = false;
+  const undoCleanup = cleanupOnSignal(() => {
+    killGroup('SIGKILL');
+    process.off('exit', onProcessExit);
+    o.lock.release();
+    return `stopped DynamoDB Local${answering ? '' : ' while it was starting'} and released the lock on ${o.dataDir}`;
+  });
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       if (!hasExited()) {
-        child.stdin.end(); // the watchdog answers EOF with SIGTERM to java
+        child.stdin.end('stop\n'); // the watchdog answers with SIGTERM to java
         if (!viaWatchdog) killGroup('SIGTERM');
         const timer = setTimeout(() => killGroup('SIGKILL'), STOP_GRACE_MS);
         await exited;
         clearTimeout(timer);
       }
       process.off('exit', onProcessExit);
+      undoCleanup();
       o.lock.release();
     })());
 
@@ -184,6 +217,7 @@ async function launch(o: LaunchOptions): Promise<DynamoDbLocal> {
   } catch (err) {
     await stopWithoutLockRelease(child, exited, hasExited, killGroup);
     process.off('exit', onProcessExit);
+    undoCleanup();
     const detail = tail.length ? `its last output:\n    ${tail.join('\n    ')}` : 'it printed nothing';
     if (err instanceof ExitedEarly) {
       const usage = new UsageError(`DynamoDB Local exited during start-up (${describeExit(child)}); ${detail}`);
@@ -192,6 +226,7 @@ async function launch(o: LaunchOptions): Promise<DynamoDbLocal> {
     }
     throw new UsageError(`DynamoDB Local did not answer on ${endpoint} within ${Math.round(o.timeoutMs / 1000)} s; ${detail}`);
   }
+  answering = true;
   return { endpoint, port: o.port, startupMs: Date.now() - started, stop };
 }
 
@@ -203,7 +238,7 @@ async function stopWithoutLockRelease(
 ): Promise<void> {
   if (hasExited()) return;
   killGroup('SIGKILL');
-  child.stdin.end();
+  child.stdin.end('stop\n');
   await exited;
 }
 

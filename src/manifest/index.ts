@@ -1,9 +1,9 @@
 // The validation pipeline: file → YAML (load.ts) → --set (set.ts) → schema (schema.ts) → rules (rules.ts)
 // → located diagnostics. Pure per call; the only module state is the compiled, immutable validators.
-import { readFile } from 'node:fs/promises';
 import { pointerToPath, type Diagnostic, type FileResult } from '../diagnostics.js';
 import type { AwsDynamodb } from '../generated/manifest.js';
-import { decodeText, MAX_DIAGNOSTICS, parseYaml, toPlain, type LoadedYaml } from './load.js';
+import { decodeText, MAX_DIAGNOSTICS, MAX_MANIFEST_BYTES, parseYaml, toPlain, type LoadedYaml } from './load.js';
+import { readCapped } from './read.js';
 
 export { MAX_DIAGNOSTICS } from './load.js';
 import { locate, valueAt, type Anchor } from './locate.js';
@@ -44,6 +44,7 @@ interface Located {
   at: string;
   anchor: Anchor;
   message: string;
+  severity?: 'warning';
 }
 
 /** File-level problem (cannot read it): line 0 means "no position". */
@@ -58,15 +59,22 @@ function resultOf(file: string, diagnostics: Diagnostic[], status?: FileResult['
 
 async function readText(opts: ValidateOptions, display: string): Promise<{ text: string } | { diagnostics: Diagnostic[]; status: FileResult['status'] }> {
   if (opts.text !== undefined) return { text: opts.text };
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(opts.file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
+  const read = await readCapped(opts.file, MAX_MANIFEST_BYTES);
+  if (!read.ok) {
+    const kib = (n: number) => `${Math.round(n / 1024)} KiB`;
+    if (read.reason === 'too-large') {
+      const size = read.size !== undefined ? `is ${kib(read.size)}` : `gives more than ${kib(MAX_MANIFEST_BYTES)}`;
+      return { diagnostics: [{ ...fileDiag(display, 'yaml-too-large', `the file ${size}; a manifest is at most ${kib(MAX_MANIFEST_BYTES)} (is this the right file?)`), line: 1, col: 1 }], status: 'invalid' };
+    }
+    if (read.reason === 'silent') {
+      return { diagnostics: [fileDiag(display, 'file-silent', `nothing to read within ${read.idleMs / 1000} s (a pipe or FIFO with no writer?); pass a manifest file`)], status: 'error' };
+    }
+    const code = read.code;
     const message =
-      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a manifest file' : code === 'EACCES' ? 'permission denied' : `cannot read the file (${code ?? String(err)})`;
+      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a manifest file' : code === 'EACCES' ? 'permission denied' : `cannot read the file (${code})`;
     return { diagnostics: [fileDiag(display, code === 'ENOENT' ? 'file-not-found' : 'file-unreadable', message)], status: 'error' };
   }
+  const bytes = read.bytes;
   const decoded = decodeText(bytes, display);
   return decoded.ok ? { text: decoded.text } : { diagnostics: decoded.diagnostics, status: 'invalid' };
 }
@@ -99,7 +107,8 @@ async function run(
   const problems: Located[] = schemaProblems(schema, value).filter((p) => !excluded(p.pointer));
   const ruled = extra(value);
   // A rule speaks about the same node more precisely than the schema: keep the rule's sentence.
-  const rulePointers = new Set(ruled.map((r) => r.pointer));
+  // (A warning never hides an error: a value can be above a quota and also invalid.)
+  const rulePointers = new Set(ruled.filter((r) => r.severity !== 'warning').map((r) => r.pointer));
   const all = [...problems.filter((p) => !rulePointers.has(p.pointer)), ...ruled];
 
   const underSet = (pointer: string) => sets.pointers.some((sp) => pointer === sp || pointer.startsWith(sp + '/'));
@@ -109,7 +118,7 @@ async function run(
     const pointer = at + p.pointer;
     const fromSet = underSet(p.pointer);
     const pos = fromSet ? { line: 0, col: 0 } : locate(yaml.doc, yaml.lineCounter, at + p.at, p.anchor);
-    return { code: p.code, severity: 'error', message: p.message, path: pointerToPath(pointer), pointer, file: fromSet ? '--set' : display, line: pos.line, col: pos.col };
+    return { code: p.code, severity: p.severity ?? 'error', message: p.message, path: pointerToPath(pointer), pointer, file: fromSet ? '--set' : display, line: pos.line, col: pos.col };
   });
   const located = sortAndDedupe(diagnostics);
   const more = all.length - shown.length;

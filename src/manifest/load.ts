@@ -2,6 +2,7 @@
 // everything design §2.1 rule 15 calls bad YAML. Nothing here knows about the manifest's shape.
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
+import { unfaithfulNodes } from './yaml-values.js';
 
 /** Aliases a hand-written manifest might use are few; a larger count means an alias bomb. */
 export const MAX_ALIAS_COUNT = 50;
@@ -64,7 +65,8 @@ export function parseYaml(text: string, file: string): LoadResult {
   let parsed: Document.Parsed[];
   try {
     // uniqueKeys off: yaml compares every key with every other (seconds for a 10k-key map); duplicateKeys is linear.
-    parsed = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true }) as Document.Parsed[];
+    // merge: `<<: *anchor` is ordinary YAML that people write; its aliases count against MAX_ALIAS_COUNT.
+    parsed = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, merge: true }) as Document.Parsed[];
   } catch (err) {
     // yaml's parser (below the composer, which catches its own) recurses once per nesting level.
     if (!(err instanceof RangeError)) throw err;
@@ -90,12 +92,12 @@ export function parseYaml(text: string, file: string): LoadResult {
       // (and under other codes, e.g. TAG_RESOLVE_FAILED, when the overflow hits while resolving a scalar).
       const tooDeep = /call stack/i.test(err.message);
       if (tooDeep && diagnostics.some((d) => d.code === 'yaml-too-deep')) continue; // each unwinding level reports it again
-      const message = err.code === 'DUPLICATE_KEY' ? DUPLICATE : tooDeep ? TOO_DEEP : oneLine(err.message);
+      const message = err.code === 'DUPLICATE_KEY' ? duplicate() : tooDeep ? TOO_DEEP : oneLine(err.message);
       diagnostics.push(diag(file, tooDeep ? 'yaml-too-deep' : `yaml-${err.code.toLowerCase().replace(/_/g, '-')}`, message, at.line, at.col));
     }
-    for (const offset of duplicateKeyOffsets(doc)) {
+    for (const { offset, key } of duplicateKeys(doc)) {
       const at = pos(offset);
-      diagnostics.push(diag(file, 'yaml-duplicate-key', DUPLICATE, at.line, at.col));
+      diagnostics.push(diag(file, 'yaml-duplicate-key', duplicate(key), at.line, at.col));
     }
   }
   diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
@@ -111,15 +113,21 @@ export function parseYaml(text: string, file: string): LoadResult {
     const found = isSeq(first.contents) ? 'a list' : 'a single value';
     return { ok: false, diagnostics: [diag(file, 'yaml-not-a-mapping', `the manifest must be a YAML mapping of keys to values (apiVersion: ..., kind: ...), found ${found}`, at.line, at.col)] };
   }
+  const unfaithful = unfaithfulNodes(first, text).map((p) => {
+    const at = pos(p.offset);
+    return diag(file, p.code, p.message, at.line, at.col);
+  });
+  if (unfaithful.length > 0) return { ok: false, diagnostics: capped(unfaithful, file) };
   return { ok: true, yaml: { doc: first, lineCounter } };
 }
 
-const DUPLICATE = 'duplicate key: each key may appear only once in a mapping';
+const duplicate = (key?: unknown) =>
+  `duplicate key${key === undefined ? '' : ` \`${oneLine(String(key)).slice(0, 80)}\``}: each key may appear only once in a mapping`;
 const TOO_DEEP = 'the YAML is nested too deeply to read (thousands of levels); a manifest needs fewer than ten';
 
-/** Offsets of keys already seen in their mapping, found with one Set per mapping and no recursion. */
-function duplicateKeyOffsets(doc: Document.Parsed): number[] {
-  const found: number[] = [];
+/** Keys already seen in their mapping, found with one Set per mapping and no recursion. */
+function duplicateKeys(doc: Document.Parsed): { offset: number; key: unknown }[] {
+  const found: { offset: number; key: unknown }[] = [];
   const pending: unknown[] = [doc.contents];
   while (pending.length > 0) {
     const node = pending.pop();
@@ -132,7 +140,7 @@ function duplicateKeyOffsets(doc: Document.Parsed): number[] {
       // Same equality as yaml's own check: scalar keys by value (1 and "1" differ), other keys never collide.
       if (!isScalar(pair.key)) continue;
       const value = pair.key.value;
-      if (seen.has(value) && pair.key.range) found.push(pair.key.range[0]);
+      if (seen.has(value) && pair.key.range) found.push({ offset: pair.key.range[0], key: value });
       seen.add(value);
     }
   }

@@ -2,6 +2,8 @@
 // Runs on whatever shape the document has (every access is guarded), so a user sees all problems at
 // once; index.ts drops a violation when the schema already reported the same pointer.
 import { joinPointer, type Anchor } from './locate.js';
+import { checkNameCharacters } from './name-characters.js';
+import { quotaWarnings } from './quotas.js';
 
 export interface Violation {
   code: string;
@@ -10,6 +12,8 @@ export interface Violation {
   /** Where the line:col lands: on the property name or on its value. */
   anchor: Anchor;
   message: string;
+  /** Default 'error'; a warning is printed but leaves the manifest valid. */
+  severity?: 'warning';
 }
 
 export interface RuleContext {
@@ -83,7 +87,7 @@ export function checkRules(manifest: unknown, ctx: RuleContext = {}): Violation[
   checkTags(c, metadata, spec);
   checkRestore(c, spec);
   checkPolicyAndTimeouts(c, spec);
-  return c.out;
+  return [...c.out, ...checkNameCharacters(root), ...quotaWarnings(root)];
 }
 
 // Rule 2: table and index names; index names unique across GSIs and LSIs.

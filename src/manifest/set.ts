@@ -48,6 +48,7 @@ function typed(raw: string, node: Record<string, unknown>): { ok: true; value: u
     case 'number': {
       const n = Number(raw);
       if (raw.trim() === '' || !Number.isFinite(n)) return { ok: false, message: `\`${raw}\` is not a number` };
+      if (Number.isInteger(n) && !Number.isSafeInteger(n)) return { ok: false, message: `\`${raw}\` is too large to keep exactly (integers must be at most 9007199254740991, 2^53 - 1)` };
       return { ok: true, value: n };
     }
     case 'boolean':

@@ -6,6 +6,7 @@ import type { Diagnostic, FileResult } from '../diagnostics.js';
 import { pointerToPath } from '../diagnostics.js';
 import { validateDocumentAgainst } from '../manifest/index.js';
 import { locate, type Anchor } from '../manifest/locate.js';
+import { shellQuote } from '../shell-quote.js';
 
 import type { Backend, ProviderConfig } from '../generated/stack-input.js';
 
@@ -104,7 +105,7 @@ export async function loadStackInput(file: string, displayFile = file): Promise<
   const warnings: string[] = [];
   const mode = groupOrOthersCanRead(file);
   if (mode !== undefined && secrets.length > 0) {
-    warnings.push(`planton: warning: ${displayFile} holds credentials and is readable by group/others (mode ${mode.toString(8).padStart(4, '0')}); run chmod 600 ${displayFile}`);
+    warnings.push(`planton: warning: ${displayFile} holds credentials and is readable by group/others (mode ${mode.toString(8).padStart(4, '0')}); run chmod 600 ${shellQuote(displayFile)}`);
   }
   if (!validated.yaml || validated.data === undefined) return { result: validated.result, secrets, warnings };
 

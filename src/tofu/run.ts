@@ -1,9 +1,12 @@
 // Runs one tofu command: argv array, explicit cwd and env, output streamed live through the masker.
-// Ctrl-C / SIGTERM reach planton only (the child runs in its own process group) and are forwarded to the
-// child exactly once, so tofu stops cleanly (state written, lock released) instead of being killed twice.
+// Ctrl-C / SIGTERM / SIGHUP reach planton only (the child runs in its own process group) and are forwarded
+// to the child exactly once, so tofu stops cleanly (state written, lock released) instead of being killed
+// twice. A watchdog stops the child's whole group (tofu and its providers) if planton itself dies.
 import { constants } from 'node:os';
 import { execa } from 'execa';
 import { basename } from 'node:path';
+import { forwardSignals, type EndingSignal } from '../process/signals.js';
+import { startWatchdog } from '../process/watchdog.js';
 import { explainFailure, FAILURE_TEXT_LIMIT } from './failure.js';
 import { lineMaskingWriter, type Mask } from './mask.js';
 
@@ -26,10 +29,9 @@ export interface RunResult {
   stdout: string;
 }
 
-const FORWARDED = ['SIGINT', 'SIGTERM'] as const;
-
 export async function runTofu(ctx: RunContext, args: string[], opts: { capture?: boolean } = {}): Promise<RunResult> {
   ctx.status?.(`planton: running ${basename(ctx.binary)} ${args[0]} …`);
+  const watchdog = startWatchdog();
   const child = execa(ctx.binary, args, {
     cwd: ctx.cwd,
     env: ctx.env,
@@ -41,6 +43,7 @@ export async function runTofu(ctx: RunContext, args: string[], opts: { capture?:
     detached: true,
     encoding: 'utf8',
   });
+  if (child.pid !== undefined) watchdog.guard(child.pid);
 
   const out = lineMaskingWriter(ctx.stdout, ctx.mask);
   const err = lineMaskingWriter(ctx.stderr, ctx.mask);
@@ -59,18 +62,15 @@ export async function runTofu(ctx: RunContext, args: string[], opts: { capture?:
   });
 
   let interrupted = false;
-  const handlers = FORWARDED.map((sig) => {
-    const handler = () => {
-      if (interrupted) {
-        ctx.stderr(`planton: still waiting for ${ctx.binary} to finish cleanly\n`);
-        return;
-      }
-      interrupted = true;
-      ctx.stderr(`planton: ${sig} received; asking ${ctx.binary} to stop cleanly (state is saved, the lock released)\n`);
-      child.kill(sig);
-    };
-    process.on(sig, handler);
-    return [sig, handler] as const;
+  const stopForwarding = forwardSignals((sig: EndingSignal) => {
+    if (interrupted) {
+      ctx.stderr(`planton: still waiting for ${ctx.binary} to finish cleanly\n`);
+      return;
+    }
+    interrupted = true;
+    ctx.stderr(`planton: ${sig} received; asking ${ctx.binary} to stop cleanly (state is saved, the lock released)\n`);
+    // tofu stops gracefully on SIGINT and SIGTERM only; SIGHUP would kill it with its state lock held.
+    child.kill(sig === 'SIGHUP' ? 'SIGINT' : sig);
   });
 
   try {
@@ -83,6 +83,7 @@ export async function runTofu(ctx: RunContext, args: string[], opts: { capture?:
     if (exitCode !== 0 && !interrupted) for (const hint of explainFailure(errText, ctx.cwd, basename(ctx.binary))) ctx.stderr(ctx.mask(hint) + '\n');
     return { exitCode, interrupted, stdout: captured };
   } finally {
-    for (const [sig, handler] of handlers) process.off(sig, handler);
+    stopForwarding();
+    watchdog.release();
   }
 }

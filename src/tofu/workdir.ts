@@ -15,8 +15,13 @@ export interface ManifestSource {
   at?: string;
 }
 
+/** `--local` keeps DynamoDB Local's data in <manifest dir>/.planton/local-dynamodb/. */
+export const LOCAL_DATA_DIR_NAME = 'local-dynamodb';
+
 export function defaultWorkDir(manifestFile: string, tableName: string): string {
-  return join(dirname(resolve(manifestFile)), '.planton', tableName);
+  // A real table may be called local-dynamodb too; `~` is never in a table name, so this cannot clash.
+  const name = tableName === LOCAL_DATA_DIR_NAME ? `${tableName}~table` : tableName;
+  return join(dirname(resolve(manifestFile)), '.planton', name);
 }
 
 function ownerId(workDir: string, source: ManifestSource): { manifest: string; at: string } {

@@ -50,7 +50,7 @@ describe('planton validate', () => {
     expect(r).toEqual({
       code: 1,
       out:
-        'test/fixtures/invalid/duplicate-key.yaml:3:1  duplicate key: each key may appear only once in a mapping\n' +
+        'test/fixtures/invalid/duplicate-key.yaml:3:1  duplicate key `kind`: each key may appear only once in a mapping\n' +
         '3 files checked: 2 valid, 1 invalid (1 error)\n',
       err: '',
     });
@@ -74,7 +74,7 @@ describe('planton validate', () => {
   test('fails on bad YAML without running the schema', async () => {
     expect(await run('--manifest', 'test/fixtures/invalid/duplicate-key.yaml')).toEqual({
       code: 1,
-      out: 'test/fixtures/invalid/duplicate-key.yaml:3:1  duplicate key: each key may appear only once in a mapping\ntest/fixtures/invalid/duplicate-key.yaml: invalid (1 error)\n',
+      out: 'test/fixtures/invalid/duplicate-key.yaml:3:1  duplicate key `kind`: each key may appear only once in a mapping\ntest/fixtures/invalid/duplicate-key.yaml: invalid (1 error)\n',
       err: '',
     });
   });

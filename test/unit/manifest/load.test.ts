@@ -17,7 +17,7 @@ async function fileProblems(name: string, bytes: Uint8Array): Promise<string[]> 
 describe('rule 15: bad YAML', () => {
   test.each([
     ['a syntax error is reported at the position yaml gives', 'apiVersion: [a,\nkind: AwsDynamodb\n', ["2:1  Flow sequence in block collection must be sufficiently indented and end with a ] [yaml-bad-indent]"]],
-    ['a duplicate key is reported on the second key', withSpec(PK + '  partitionKey:\n    name: x\n    type: STRING\n'), ["9:3  duplicate key: each key may appear only once in a mapping [yaml-duplicate-key]"]],
+    ['a duplicate key is reported on the second key', withSpec(PK + '  partitionKey:\n    name: x\n    type: STRING\n'), ["9:3  duplicate key `partitionKey`: each key may appear only once in a mapping [yaml-duplicate-key]"]],
     ['tabs used as indentation are reported', 'apiVersion: x\nmetadata:\n\tname: a\n', ["3:1  Tabs are not allowed as indentation [yaml-tab-as-indent]"]],
     ['an unclosed quote is reported', 'apiVersion: "x\n', ["2:1  Missing closing \"quote [yaml-missing-char]"]],
     ['a list at the root is not a manifest', '- a\n- b\n', ["1:1  the manifest must be a YAML mapping of keys to values (apiVersion: ..., kind: ...), found a list [yaml-not-a-mapping]"]],

@@ -71,3 +71,16 @@ test('SIGTERM is forwarded as SIGTERM', async () => {
   expect((await running).exitCode).toBe(7);
   expect(ctx.out).toBe('ready\nterm\n');
 });
+
+test('SIGHUP (a closed terminal) is forwarded as SIGINT, the stop tofu handles gracefully', async () => {
+  const ctx = context();
+  const script = `process.on('SIGINT', () => { console.log('int'); process.exit(5); }); process.on('SIGHUP', () => { console.log('hup'); process.exit(6); }); console.log('ready'); setInterval(() => {}, 1000);`;
+  const ready = printed(ctx, 'ready');
+  const running = runTofu(ctx, ['-e', script]);
+  await ready;
+  process.emit('SIGHUP');
+  expect((await running).exitCode).toBe(5);
+  expect(ctx.out).toBe('ready\nint\n');
+  expect(ctx.err).toContain(`planton: SIGHUP received; asking ${process.execPath} to stop cleanly`);
+  expect(process.listenerCount('SIGHUP')).toBe(0);
+});
