@@ -1,7 +1,8 @@
 // Stage 3: the cross-field rules of design §2.1 that JSON Schema cannot say (or cannot say well).
 // Runs on whatever shape the document has (every access is guarded), so a user sees all problems at
 // once; index.ts drops a violation when the schema already reported the same pointer.
-import { joinPointer, type Anchor } from './locate.js';
+import { joinPointer } from '../pointer.js';
+import type { Anchor } from './locate.js';
 import { checkNameCharacters } from './name-characters.js';
 import { quotaWarnings } from './quotas.js';
 

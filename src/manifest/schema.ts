@@ -7,7 +7,8 @@ import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import * as precompiled from '../generated/validators.js';
 import { manifestSchemaPath, stackInputSchemaPath } from '../paths.js';
-import { joinPointer, splitPointer, valueAt, type Anchor } from './locate.js';
+import { joinPointer, splitPointer, valueAt } from '../pointer.js';
+import type { Anchor } from './locate.js';
 import { didYouMean } from './suggest.js';
 
 export type SchemaName = 'manifest' | 'stack-input';
