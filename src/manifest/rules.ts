@@ -3,8 +3,10 @@
 // once; index.ts drops a violation when the schema already reported the same pointer.
 import { joinPointer } from '../pointer.js';
 import type { Anchor } from './locate.js';
+import { SCALAR_TYPES } from './key-types.js';
 import { checkNameCharacters } from './name-characters.js';
 import { quotaWarnings } from './quotas.js';
+import { NAME_RE } from './table-name.js';
 
 export interface Violation {
   code: string;
@@ -32,11 +34,10 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const has = (o: Obj | undefined, k: string): boolean => o !== undefined && o[k] !== undefined && o[k] !== null;
 
-export const NAME_RE = /^[A-Za-z0-9_.-]{3,255}$/;
 const KMS_KEY_ARN_RE = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):\d{12}:key\/[A-Za-z0-9-]+$/;
 const TAG_CHARS_RE = /^[\p{L}\p{N}\s+\-=._:/]*$/u;
 const DURATION_RE = /^(?=.)(\d+h)?(\d+m)?(\d+s)?$/;
-const KEY_TYPES: unknown[] = ['STRING', 'NUMBER', 'BINARY'];
+const KEY_TYPES: readonly unknown[] = SCALAR_TYPES;
 const CSV_DELIMITERS = [',', ';', ':', '|', '\t', ' '];
 const MAX_TAGS = 50;
 const MAX_PROJECTED = 100;
