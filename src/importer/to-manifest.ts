@@ -126,7 +126,7 @@ export function toManifest(table: Obj, autoscaling: LiveAutoScaling[] = []): Imp
   return { manifest, notes };
 }
 
-// The order of design §2, so an imported manifest reads like a hand-written one.
+// The schema's order of spec fields (those the importer writes), so an imported manifest reads like a hand-written one.
 const ORDER: (keyof AwsDynamodbSpec)[] = [
   'tableName', 'billingMode', 'partitionKey', 'sortKey', 'provisionedThroughput', 'onDemandThroughput', 'autoScaling',
   'globalSecondaryIndexes', 'localSecondaryIndexes', 'ttl', 'stream', 'pointInTimeRecovery', 'serverSideEncryption',

@@ -1,5 +1,5 @@
-// Stage 1 of the pipeline: bytes → one YAML Document (+ LineCounter), or located diagnostics for
-// everything design §2.1 rule 15 calls bad YAML. Nothing here knows about the manifest's shape.
+// The YAML stage of the pipeline: bytes → one YAML Document (+ LineCounter), or located diagnostics
+// for everything docs/contract.md `rules` rule 15 calls bad YAML. Nothing here knows about the manifest's shape.
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import { finishDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { unfaithfulNodes } from './yaml-values.js';

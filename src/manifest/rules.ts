@@ -1,6 +1,7 @@
-// Stage 3: the cross-field rules of design §2.1 that JSON Schema cannot say (or cannot say well).
-// Runs on whatever shape the document has (every access is guarded), so a user sees all problems at
-// once; index.ts drops a violation when the schema already reported the same pointer.
+// The cross-field rules of docs/contract.md `rules` that JSON Schema cannot say (or cannot say well),
+// plus the quota warnings and hidden-character checks. Runs on whatever shape the document has (every
+// access is guarded), so a user sees all problems at once; where a rule and the schema speak about the
+// same pointer, index.ts keeps the rule's sentence and drops the schema's.
 import { joinPointer } from '../pointer.js';
 import type { Anchor } from './locate.js';
 import { SCALAR_TYPES } from './key-types.js';
@@ -59,7 +60,7 @@ interface KeyUse {
   path: Path;
 }
 
-/** Every rule, in design order. Returns violations in document-ish order (callers sort by position). */
+/** Every rule, in the order of docs/contract.md `rules`. Returns violations in document-ish order (callers sort by position). */
 export function checkRules(manifest: unknown, ctx: RuleContext = {}): Violation[] {
   const c = new Collector();
   const root = obj(manifest);
