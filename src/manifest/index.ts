@@ -18,7 +18,7 @@ export async function validateDocumentAgainst(schema: SchemaName, opts: Validate
 /** The cross-field rules, which speak about a node more precisely than the schema. */
 function manifestRules(region: string | undefined): Checks {
   return (value, schemaProblems) => {
-    const ruled = checkRules(value, { region }).map((v) => ({ ...v, at: v.pointer }));
+    const ruled = checkRules(value, { region });
     // Where a rule and the schema speak about the same node, keep the rule's sentence.
     // (A warning never hides an error: a value can be above a quota and also invalid.)
     const rulePointers = new Set(ruled.filter((r) => r.severity !== 'warning').map((r) => r.pointer));

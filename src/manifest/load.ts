@@ -24,6 +24,13 @@ function diag(file: string, code: string, message: string, line = 1, col = 1): D
   return { code, severity: 'error', message, path: '', pointer: '', file, line, col };
 }
 
+export const kib = (n: number): string => `${Math.round(n / 1024)} KiB`;
+
+/** The file is past MAX_MANIFEST_BYTES; `size` says by how much (`is 300 KiB`, `gives more than 128 KiB`). */
+export function tooLarge(file: string, size: string): Diagnostic {
+  return diag(file, 'yaml-too-large', `the file ${size}; a manifest is at most ${kib(MAX_MANIFEST_BYTES)} (is this the right file?)`);
+}
+
 /** 1-based line/col of a character offset, for text that was never parsed. */
 function positionOf(text: string, offset: number): { line: number; col: number } {
   const before = text.slice(0, offset);
@@ -54,10 +61,7 @@ export function parseYaml(text: string, file: string): LoadResult {
     return { ok: false, diagnostics: [diag(file, 'yaml-binary', 'this is a binary file (it contains NUL bytes), not a YAML manifest', at.line, at.col)] };
   }
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_MANIFEST_BYTES) {
-    const kib = (n: number) => `${Math.round(n / 1024)} KiB`;
-    return { ok: false, diagnostics: [diag(file, 'yaml-too-large', `the file is ${kib(bytes)}; a manifest is at most ${kib(MAX_MANIFEST_BYTES)} (is this the right file?)`)] };
-  }
+  if (bytes > MAX_MANIFEST_BYTES) return { ok: false, diagnostics: [tooLarge(file, `is ${kib(bytes)}`)] };
   const lineCounter = new LineCounter();
   let parsed: Document.Parsed[];
   try {

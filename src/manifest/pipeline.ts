@@ -4,7 +4,7 @@
 // compiled, immutable validators.
 import { fileProblem, finishDiagnostics, MAX_DIAGNOSTICS, type Diagnostic, type FileResult } from '../diagnostics.js';
 import { pointerToPath, valueAt } from '../pointer.js';
-import { decodeText, MAX_MANIFEST_BYTES, parseYaml, toPlain, type LoadedYaml } from './load.js';
+import { decodeText, kib, MAX_MANIFEST_BYTES, parseYaml, toPlain, tooLarge, type LoadedYaml } from './load.js';
 import { locate, type Anchor } from './locate.js';
 import { readCapped } from './read.js';
 import { schemaProblems, type SchemaName } from './schema.js';
@@ -40,8 +40,8 @@ export interface Located {
   code: string;
   /** What the problem is about (the diagnostic's pointer and path). */
   pointer: string;
-  /** Where to put its line:col, and on which end of the node. */
-  at: string;
+  /** Where to put its line:col (default: `pointer`), and on which end of the node. */
+  at?: string;
   anchor: Anchor;
   message: string;
   severity?: 'warning';
@@ -61,15 +61,13 @@ function resultOf(file: string, diagnostics: Diagnostic[], status?: FileResult['
   return { file, status: status ?? (invalid ? 'invalid' : 'valid'), diagnostics };
 }
 
-const kib = (n: number) => `${Math.round(n / 1024)} KiB`;
-
 async function readText(opts: ValidateOptions, display: string): Promise<{ text: string } | { diagnostics: Diagnostic[]; status: FileResult['status'] }> {
   if (opts.text !== undefined) return { text: opts.text };
   const read = await readCapped(opts.file, MAX_MANIFEST_BYTES);
   if (!read.ok) {
     if (read.reason === 'too-large') {
       const size = read.size !== undefined ? `is ${kib(read.size)}` : `gives more than ${kib(MAX_MANIFEST_BYTES)}`;
-      return { diagnostics: [{ ...fileProblem(display, 'yaml-too-large', `the file ${size}; a manifest is at most ${kib(MAX_MANIFEST_BYTES)} (is this the right file?)`), line: 1, col: 1 }], status: 'invalid' };
+      return { diagnostics: [tooLarge(display, size)], status: 'invalid' };
     }
     if (read.reason === 'silent') {
       return { diagnostics: [fileProblem(display, 'file-silent', `nothing to read within ${read.idleMs / 1000} s (a pipe or FIFO with no writer?); pass a manifest file`)], status: 'error' };
@@ -110,7 +108,7 @@ export async function validateDocument(schema: SchemaName, opts: ValidateOptions
   const located: Diagnostic[] = shown.map((p) => {
     const pointer = at + p.pointer;
     const fromSet = underSet(p.pointer);
-    const pos = fromSet ? { line: 0, col: 0 } : locate(yaml.doc, yaml.lineCounter, at + p.at, p.anchor);
+    const pos = fromSet ? { line: 0, col: 0 } : locate(yaml.doc, yaml.lineCounter, at + (p.at ?? p.pointer), p.anchor);
     return { code: p.code, severity: p.severity ?? 'error', message: p.message, path: pointerToPath(pointer), pointer, file: fromSet ? '--set' : display, line: pos.line, col: pos.col };
   });
   // A bad `--set` flag is not a problem of the file: it comes first, outside the file's count.

@@ -4,8 +4,7 @@
 // its errors are reported once.
 import { statSync } from 'node:fs';
 import type { FileResult } from '../diagnostics.js';
-import type { Anchor } from '../manifest/locate.js';
-import { validateDocument, type Checks } from '../manifest/pipeline.js';
+import { validateDocument, type Checks, type Located } from '../manifest/pipeline.js';
 import { shellQuote } from '../shell-quote.js';
 
 import type { Backend, ProviderConfig } from '../generated/stack-input.js';
@@ -30,12 +29,7 @@ export interface LoadedStackInput {
   warnings: string[];
 }
 
-interface Check {
-  code: string;
-  pointer: string;
-  anchor: Anchor;
-  message: string;
-}
+type Check = Omit<Located, 'severity'>;
 
 // The access key id is an identifier, not a secret (AWS prints it in its own errors); masking short ids
 // such as `local` would also garble ordinary words like /usr/local/bin in tofu's output.
@@ -104,7 +98,7 @@ const stackInputStage: Checks = (data, schemaProblems, yaml) => {
   if (isObj(data) && 'target' in data && !isObj(data.target)) {
     checks.push({ code: 'stack-input-target', pointer: '/target', anchor: 'value', message: '`target` must be a whole AwsDynamodb manifest (a mapping)' });
   }
-  return [...schemaProblems, ...checks.map((c) => ({ ...c, at: c.pointer }))];
+  return [...schemaProblems, ...checks];
 };
 
 export async function loadStackInput(file: string, displayFile = file): Promise<LoadedStackInput> {
