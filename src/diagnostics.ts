@@ -23,15 +23,33 @@ export interface FileResult {
   diagnostics: Diagnostic[];
 }
 
-/** `/spec/globalSecondaryIndexes/1/name` → `spec.globalSecondaryIndexes[1].name` */
-export function pointerToPath(pointer: string): string {
-  if (pointer === '' || pointer === '/') return '';
-  let out = '';
-  for (const raw of pointer.slice(1).split('/')) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (/^\d+$/.test(seg)) out += `[${seg}]`;
-    else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) out += out === '' ? seg : `.${seg}`;
-    else out += `[${JSON.stringify(seg)}]`;
-  }
-  return out;
+/** Problems reported per file; past this the file is not a manifest with typos but something else. */
+export const MAX_DIAGNOSTICS = 100;
+
+/** A problem with the file as a whole; line 0 means "no position". */
+export function fileProblem(file: string, code: string, message: string): Diagnostic {
+  return { code, severity: 'error', message, path: '', pointer: '', file, line: 0, col: 0 };
+}
+
+/**
+ * The last step for every file, whichever checks found its problems: reading order (line, column,
+ * then path; file-level problems at line 0 first), each problem once, then `trailing` (problems about
+ * the whole file that read best after the located ones), and at most MAX_DIAGNOSTICS with one line
+ * counting the rest. `omitted` counts problems an earlier step dropped before locating them.
+ */
+export function finishDiagnostics(file: string, list: readonly Diagnostic[], opts: { trailing?: readonly Diagnostic[]; omitted?: number } = {}): Diagnostic[] {
+  const seen = new Set<string>();
+  const ordered = list
+    .slice()
+    .sort((a, b) => a.line - b.line || a.col - b.col || a.path.localeCompare(b.path))
+    .concat(opts.trailing ?? [])
+    .filter((d) => {
+      const key = `${d.file}:${d.line}:${d.col}:${d.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  const more = Math.max(0, ordered.length - MAX_DIAGNOSTICS) + (opts.omitted ?? 0);
+  if (more === 0) return ordered;
+  return [...ordered.slice(0, MAX_DIAGNOSTICS), fileProblem(file, 'too-many-problems', `${more} more problems not shown; fix the ones above first`)];
 }

@@ -1,4 +1,4 @@
-// `planton import --table NAME [--stack-input PATH | --local] [--out PATH]` (design §4): read a live
+// `planton import --table NAME [--stack-input PATH | --local] [--out PATH]` (docs/contract.md `cli`): read a live
 // table through terraform (importer/read-live.ts), map it to a manifest (importer/to-manifest.ts),
 // check that it validates, then write it (or print it).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';

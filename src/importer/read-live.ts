@@ -1,5 +1,5 @@
-// Reads a live table through terraform itself, not the AWS SDK (the SDK warns on Node 20 and leaves
-// Node 20 in 2027; facts.md): a scratch root module imports the table (and, on AWS, its autoscaling)
+// Reads a live table through terraform itself, not the AWS SDK (the SDK warns on Node 20 and drops
+// Node 20 support in 2027): a scratch root module imports the table (and, on AWS, its autoscaling)
 // with `import {}` blocks and `lifecycle { ignore_changes = all }`, `plan` reads it, and `show -json`
 // hands back the provider's own view of it. Nothing is applied; the scratch directory is removed.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ export interface ReadLiveOptions {
   stderr: (text: string) => void;
   /** Application Auto Scaling is a separate AWS service (absent from DynamoDB Local): read it only when true. */
   autoscaling: boolean;
-  /** The provider block (helper E's renderProvider when available). */
+  /** The provider block, as tofu/provider.ts renders it for the tofu commands. */
   provider: object;
 }
 

@@ -2,6 +2,8 @@
 // manifest that validates and plans to no change. Pure. Only what differs from the schema defaults is
 // written, so the manifest stays as short as one a person would write.
 import type { AutoScaling, AutoScalingTarget, AwsDynamodb, AwsDynamodbSpec, GlobalSecondaryIndex, KeyAttribute, LocalSecondaryIndex, Projection } from '../generated/manifest.js';
+import { scalarTypeOf } from '../manifest/key-types.js';
+import { NAME_PATTERN, NAME_RE } from '../manifest/table-name.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -29,13 +31,11 @@ export interface ImportedManifest {
   notes: string[];
 }
 
-const TYPES: Record<string, KeyAttribute['type']> = { S: 'STRING', N: 'NUMBER', B: 'BINARY' };
-const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
 
 export function toManifest(table: Obj, autoscaling: LiveAutoScaling[] = []): ImportedManifest {
   const notes: string[] = [];
   const name = String(table.name ?? '');
-  const types = new Map(list(table.attribute).map((a) => [String(a.name), TYPES[String(a.type)] ?? 'STRING'] as const));
+  const types = new Map(list(table.attribute).map((a) => [String(a.name), scalarTypeOf(String(a.type)) ?? 'STRING'] as const));
   const key = (attr: string): KeyAttribute => ({ name: attr, type: types.get(attr) ?? 'STRING' });
   const provisioned = table.billing_mode === 'PROVISIONED';
 
@@ -118,7 +118,7 @@ export function toManifest(table: Obj, autoscaling: LiveAutoScaling[] = []): Imp
     metadata: { name },
     spec: inSchemaOrder(spec),
   };
-  if (!TABLE_NAME.test(name)) notes.push(`table name '${name}' does not match [A-Za-z0-9_.-]{3,255}`);
+  if (!NAME_RE.test(name)) notes.push(`table name '${name}' does not match ${NAME_PATTERN}`);
   if (gsis.some((g) => g.name === '')) {
     notes.push('a global secondary index came back without a name (hashicorp/aws 5.x drops it when the endpoint, e.g. DynamoDB Local, omits an on-demand index\'s ProvisionedThroughput): fill in its name');
   }
@@ -126,7 +126,7 @@ export function toManifest(table: Obj, autoscaling: LiveAutoScaling[] = []): Imp
   return { manifest, notes };
 }
 
-// The order of design §2, so an imported manifest reads like a hand-written one.
+// The schema's order of spec fields (those the importer writes), so an imported manifest reads like a hand-written one.
 const ORDER: (keyof AwsDynamodbSpec)[] = [
   'tableName', 'billingMode', 'partitionKey', 'sortKey', 'provisionedThroughput', 'onDemandThroughput', 'autoScaling',
   'globalSecondaryIndexes', 'localSecondaryIndexes', 'ttl', 'stream', 'pointInTimeRecovery', 'serverSideEncryption',

@@ -1,7 +1,7 @@
-// Stage 1 of the pipeline: bytes → one YAML Document (+ LineCounter), or located diagnostics for
-// everything design §2.1 rule 15 calls bad YAML. Nothing here knows about the manifest's shape.
+// The YAML stage of the pipeline: bytes → one YAML Document (+ LineCounter), or located diagnostics
+// for everything docs/contract.md `rules` rule 15 calls bad YAML. Nothing here knows about the manifest's shape.
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
-import type { Diagnostic } from '../diagnostics.js';
+import { finishDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { unfaithfulNodes } from './yaml-values.js';
 
 /** Aliases a hand-written manifest might use are few; a larger count means an alias bomb. */
@@ -13,9 +13,6 @@ export const MAX_ALIAS_COUNT = 50;
  */
 export const MAX_MANIFEST_BYTES = 128 * 1024;
 
-/** Problems reported per file; past this the file is not a manifest with typos but something else. */
-export const MAX_DIAGNOSTICS = 100;
-
 export interface LoadedYaml {
   doc: Document.Parsed;
   lineCounter: LineCounter;
@@ -25,6 +22,13 @@ export type LoadResult = { ok: true; yaml: LoadedYaml } | { ok: false; diagnosti
 
 function diag(file: string, code: string, message: string, line = 1, col = 1): Diagnostic {
   return { code, severity: 'error', message, path: '', pointer: '', file, line, col };
+}
+
+export const kib = (n: number): string => `${Math.round(n / 1024)} KiB`;
+
+/** The file is past MAX_MANIFEST_BYTES; `size` says by how much (`is 300 KiB`, `gives more than 128 KiB`). */
+export function tooLarge(file: string, size: string): Diagnostic {
+  return diag(file, 'yaml-too-large', `the file ${size}; a manifest is at most ${kib(MAX_MANIFEST_BYTES)} (is this the right file?)`);
 }
 
 /** 1-based line/col of a character offset, for text that was never parsed. */
@@ -57,10 +61,7 @@ export function parseYaml(text: string, file: string): LoadResult {
     return { ok: false, diagnostics: [diag(file, 'yaml-binary', 'this is a binary file (it contains NUL bytes), not a YAML manifest', at.line, at.col)] };
   }
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_MANIFEST_BYTES) {
-    const kib = (n: number) => `${Math.round(n / 1024)} KiB`;
-    return { ok: false, diagnostics: [diag(file, 'yaml-too-large', `the file is ${kib(bytes)}; a manifest is at most ${kib(MAX_MANIFEST_BYTES)} (is this the right file?)`)] };
-  }
+  if (bytes > MAX_MANIFEST_BYTES) return { ok: false, diagnostics: [tooLarge(file, `is ${kib(bytes)}`)] };
   const lineCounter = new LineCounter();
   let parsed: Document.Parsed[];
   try {
@@ -100,12 +101,12 @@ export function parseYaml(text: string, file: string): LoadResult {
       diagnostics.push(diag(file, 'yaml-duplicate-key', duplicate(key), at.line, at.col));
     }
   }
-  diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
+  const trailing: Diagnostic[] = [];
   if (real.length > 1) {
     const at = pos(real[1]!.range[0]);
-    diagnostics.push(diag(file, 'yaml-multiple-documents', `the file holds ${real.length} YAML documents; a manifest file holds exactly one`, at.line, at.col));
+    trailing.push(diag(file, 'yaml-multiple-documents', `the file holds ${real.length} YAML documents; a manifest file holds exactly one`, at.line, at.col));
   }
-  if (diagnostics.length > 0) return { ok: false, diagnostics: capped(dedupe(diagnostics), file) };
+  if (diagnostics.length + trailing.length > 0) return { ok: false, diagnostics: finishDiagnostics(file, diagnostics, { trailing }) };
 
   if (!isMap(first.contents)) {
     const node = first.contents as { range?: [number, number, number] } | null;
@@ -117,7 +118,7 @@ export function parseYaml(text: string, file: string): LoadResult {
     const at = pos(p.offset);
     return diag(file, p.code, p.message, at.line, at.col);
   });
-  if (unfaithful.length > 0) return { ok: false, diagnostics: capped(unfaithful, file) };
+  if (unfaithful.length > 0) return { ok: false, diagnostics: finishDiagnostics(file, unfaithful) };
   return { ok: true, yaml: { doc: first, lineCounter } };
 }
 
@@ -211,21 +212,4 @@ function aliasOffset(doc: Document.Parsed, name: string): number {
 
 function oneLine(message: string): string {
   return message.split('\n')[0]!.replace(/\s+/g, ' ').replace(/ at line \d+, column \d+:?$/, '').trim();
-}
-
-/** The first MAX_DIAGNOSTICS problems and one line counting the rest (which has no position: line 0). */
-export function capped(list: Diagnostic[], file: string): Diagnostic[] {
-  if (list.length <= MAX_DIAGNOSTICS) return list;
-  const more = list.length - MAX_DIAGNOSTICS;
-  return [...list.slice(0, MAX_DIAGNOSTICS), { ...diag(file, 'too-many-problems', `${more} more problems not shown; fix the ones above first`), line: 0, col: 0 }];
-}
-
-function dedupe(list: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return list.filter((d) => {
-    const k = `${d.line}:${d.col}:${d.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

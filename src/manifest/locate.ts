@@ -1,19 +1,11 @@
-// JSON pointer → 1-based line:col of the YAML node it names. Pointers are resolved late, in one place
-// (style.md §2.3): when the path does not exist (a default, a missing field) the nearest existing
-// ancestor is used, on its key so the reader lands on the line that needs the change.
+// JSON pointer → 1-based line:col of the YAML node it names. Checks speak in pointers and only this
+// module turns them into positions: when the path does not exist (a default, a missing field) the
+// nearest existing ancestor is used, on its key so the reader lands on the line that needs the change.
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import { splitPointer } from '../pointer.js';
 
 /** 'key' points at the property name (unknown field, missing property); 'value' at what it holds. */
 export type Anchor = 'key' | 'value';
-
-export function splitPointer(pointer: string): string[] {
-  if (pointer === '' || pointer === '/') return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-export function joinPointer(segments: readonly (string | number)[]): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
-}
 
 function keyText(pair: Pair): string | undefined {
   const k = pair.key;
@@ -88,14 +80,4 @@ export function nodeAt(doc: Document, pointer: string): Node | undefined {
     if (node === undefined || node === null) return undefined;
   }
   return node as Node;
-}
-
-/** The plain value at a JSON pointer, or undefined where the path does not exist. */
-export function valueAt(data: unknown, pointer: string): unknown {
-  let v: unknown = data;
-  for (const seg of splitPointer(pointer)) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[seg];
-  }
-  return v;
 }

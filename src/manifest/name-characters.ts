@@ -2,7 +2,7 @@
 // (which has no UTF-8 form at all) makes a name that looks like another, or cannot be sent. Refused,
 // on the name, for every attribute name a manifest writes (table and index names allow only ASCII
 // letters, digits, `_`, `.` and `-`: rules.ts refuses everything else there already).
-import { joinPointer } from './locate.js';
+import { joinPointer } from '../pointer.js';
 import type { Violation } from './rules.js';
 
 type Obj = Record<string, unknown>;

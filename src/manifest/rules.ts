@@ -1,9 +1,13 @@
-// Stage 3: the cross-field rules of design §2.1 that JSON Schema cannot say (or cannot say well).
-// Runs on whatever shape the document has (every access is guarded), so a user sees all problems at
-// once; index.ts drops a violation when the schema already reported the same pointer.
-import { joinPointer, type Anchor } from './locate.js';
+// The cross-field rules of docs/contract.md `rules` that JSON Schema cannot say (or cannot say well),
+// plus the quota warnings and hidden-character checks. Runs on whatever shape the document has (every
+// access is guarded), so a user sees all problems at once; where a rule and the schema speak about the
+// same pointer, index.ts keeps the rule's sentence and drops the schema's.
+import { joinPointer } from '../pointer.js';
+import type { Anchor } from './locate.js';
+import { SCALAR_TYPES } from './key-types.js';
 import { checkNameCharacters } from './name-characters.js';
 import { quotaWarnings } from './quotas.js';
+import { NAME_RE } from './table-name.js';
 
 export interface Violation {
   code: string;
@@ -31,11 +35,10 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const has = (o: Obj | undefined, k: string): boolean => o !== undefined && o[k] !== undefined && o[k] !== null;
 
-export const NAME_RE = /^[A-Za-z0-9_.-]{3,255}$/;
 const KMS_KEY_ARN_RE = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):\d{12}:key\/[A-Za-z0-9-]+$/;
 const TAG_CHARS_RE = /^[\p{L}\p{N}\s+\-=._:/]*$/u;
 const DURATION_RE = /^(?=.)(\d+h)?(\d+m)?(\d+s)?$/;
-const KEY_TYPES: unknown[] = ['STRING', 'NUMBER', 'BINARY'];
+const KEY_TYPES: readonly unknown[] = SCALAR_TYPES;
 const CSV_DELIMITERS = [',', ';', ':', '|', '\t', ' '];
 const MAX_TAGS = 50;
 const MAX_PROJECTED = 100;
@@ -57,7 +60,7 @@ interface KeyUse {
   path: Path;
 }
 
-/** Every rule, in design order. Returns violations in document-ish order (callers sort by position). */
+/** Every rule, in the order of docs/contract.md `rules`. Returns violations in document-ish order (callers sort by position). */
 export function checkRules(manifest: unknown, ctx: RuleContext = {}): Violation[] {
   const c = new Collector();
   const root = obj(manifest);

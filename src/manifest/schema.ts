@@ -1,5 +1,6 @@
-// Stage 2: ajv (JSON Schema 2020-12) against the shipped schema files, and ajv errors → problems that
-// point at the right YAML node (style.md §2.4). The schema's if/then/else blocks mirror cross-field
+// The schema stage: ajv (JSON Schema 2020-12) against the shipped schema files, and ajv errors →
+// problems that point at the node a person fixes (a missing field at its parent's key, an unknown one
+// at its own key, a bad value at the value). The schema's if/then/else blocks mirror cross-field
 // rules for editors only; they are removed before compiling because rules.ts reports those better.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -7,7 +8,8 @@ import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import * as precompiled from '../generated/validators.js';
 import { manifestSchemaPath, stackInputSchemaPath } from '../paths.js';
-import { joinPointer, splitPointer, valueAt, type Anchor } from './locate.js';
+import { joinPointer, splitPointer, valueAt } from '../pointer.js';
+import type { Anchor } from './locate.js';
 import { didYouMean } from './suggest.js';
 
 export type SchemaName = 'manifest' | 'stack-input';

@@ -3,7 +3,7 @@
 // and maps. A bad flag is a diagnostic that names the flag, never an exception.
 import { isMap, isSeq, type Document } from 'yaml';
 import { schemaAt, type SchemaName } from './schema.js';
-import { splitPointer } from './locate.js';
+import { joinPointer, splitPointer } from '../pointer.js';
 import { didYouMean } from './suggest.js';
 
 export interface SetProblem {
@@ -150,7 +150,7 @@ export function applySets(doc: Document, sets: readonly string[], opts: { at?: s
       fail(err instanceof Error ? err.message : String(err));
       continue;
     }
-    pointers.push('/' + segments.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/'));
+    pointers.push(joinPointer(segments));
   }
   return { problems, pointers };
 }

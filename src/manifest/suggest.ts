@@ -1,8 +1,6 @@
 // "Did you mean …?" for typos in field names and enum values.
 import { distance } from 'fastest-levenshtein';
-
-/** Short names the user may write for a key type, mapped to the manifest's spelling. */
-const KEY_TYPE_ALIASES: Record<string, string> = { S: 'STRING', N: 'NUMBER', B: 'BINARY' };
+import { scalarTypeOf } from './key-types.js';
 
 /**
  * The nearest candidate to `word`, or undefined when none is close enough to be a plausible typo.
@@ -12,7 +10,9 @@ export function nearest(word: string, candidates: readonly string[]): string | u
   const lower = word.toLowerCase();
   const sameCase = candidates.find((c) => c.toLowerCase() === lower);
   if (sameCase !== undefined) return sameCase;
-  if (KEY_TYPE_ALIASES[word] && candidates.includes(KEY_TYPE_ALIASES[word])) return KEY_TYPE_ALIASES[word];
+  // The AWS letters a user may write for a key type (`S`) name the manifest's spelling (`STRING`).
+  const keyType = scalarTypeOf(word);
+  if (keyType !== undefined && candidates.includes(keyType)) return keyType;
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {

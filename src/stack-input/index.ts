@@ -1,11 +1,10 @@
-// The stack input (design §3): region, credentials, endpoint and state backend, validated against
-// schema/stack-input.schema.json with located diagnostics. Its `target:` (a whole manifest) is validated
-// by the manifest pipeline, not here, so its errors are reported once.
+// The stack input (docs/contract.md `stack input`): region, credentials, endpoint and state backend,
+// validated by the document pipeline against schema/stack-input.schema.json plus the cross-field
+// checks below. Its `target:` (a whole manifest) is validated by the manifest loader, not here, so
+// its errors are reported once.
 import { statSync } from 'node:fs';
-import type { Diagnostic, FileResult } from '../diagnostics.js';
-import { pointerToPath } from '../diagnostics.js';
-import { validateDocumentAgainst } from '../manifest/index.js';
-import { locate, type Anchor } from '../manifest/locate.js';
+import type { FileResult } from '../diagnostics.js';
+import { validateDocument, type Checks, type Located } from '../manifest/pipeline.js';
 import { shellQuote } from '../shell-quote.js';
 
 import type { Backend, ProviderConfig } from '../generated/stack-input.js';
@@ -30,12 +29,7 @@ export interface LoadedStackInput {
   warnings: string[];
 }
 
-interface Check {
-  code: string;
-  pointer: string;
-  anchor: Anchor;
-  message: string;
-}
+type Check = Omit<Located, 'severity'>;
 
 // The access key id is an identifier, not a secret (AWS prints it in its own errors); masking short ids
 // such as `local` would also garble ordinary words like /usr/local/bin in tofu's output.
@@ -98,31 +92,25 @@ function groupOrOthersCanRead(file: string): number | undefined {
   }
 }
 
+/** The schema's problems and then the checks; `written` tells what the file says from schema defaults. */
+const stackInputStage: Checks = (data, schemaProblems, yaml) => {
+  const checks = stackInputChecks(data, (path) => yaml.doc.hasIn(path));
+  if (isObj(data) && 'target' in data && !isObj(data.target)) {
+    checks.push({ code: 'stack-input-target', pointer: '/target', anchor: 'value', message: '`target` must be a whole AwsDynamodb manifest (a mapping)' });
+  }
+  return [...schemaProblems, ...checks];
+};
+
 export async function loadStackInput(file: string, displayFile = file): Promise<LoadedStackInput> {
-  // The target is the manifest pipeline's to validate (loadManifest with at: '/target'): excluded here.
-  const validated = await validateDocumentAgainst('stack-input', { file, displayFile, exclude: ['/target'] });
+  // The target is the manifest loader's to validate (loadManifest with at: '/target'): excluded here.
+  const validated = await validateDocument('stack-input', { file, displayFile, exclude: ['/target'] }, stackInputStage);
   const secrets = secretsIn(validated.data);
   const warnings: string[] = [];
   const mode = groupOrOthersCanRead(file);
   if (mode !== undefined && secrets.length > 0) {
     warnings.push(`planton: warning: ${displayFile} holds credentials and is readable by group/others (mode ${mode.toString(8).padStart(4, '0')}); run chmod 600 ${shellQuote(displayFile)}`);
   }
-  if (!validated.yaml || validated.data === undefined) return { result: validated.result, secrets, warnings };
-
-  const { doc, lineCounter } = validated.yaml;
-  const diagnostics: Diagnostic[] = [...validated.result.diagnostics];
-  const push = (code: string, pointer: string, anchor: Anchor, message: string) => {
-    if (diagnostics.some((d) => d.pointer === pointer && d.message === message)) return;
-    const { line, col } = locate(doc, lineCounter, pointer, anchor);
-    diagnostics.push({ code, severity: 'error', message, path: pointerToPath(pointer), pointer, file: displayFile, line, col });
-  };
-  for (const c of stackInputChecks(validated.data, (path) => doc.hasIn(path))) push(c.code, c.pointer, c.anchor, c.message);
-  const data = validated.data as Record<string, unknown>;
-  if ('target' in data && !isObj(data.target)) push('stack-input-target', '/target', 'value', '`target` must be a whole AwsDynamodb manifest (a mapping)');
-
-  diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
-  const invalid = diagnostics.some((d) => d.severity === 'error');
-  const result: FileResult = { file: displayFile, status: invalid ? 'invalid' : 'valid', diagnostics };
-  if (invalid) return { result, secrets, warnings };
-  return { result, input: data as StackInput, secrets, warnings };
+  const { result } = validated;
+  if (result.status !== 'valid') return { result, secrets, warnings };
+  return { result, input: validated.data as StackInput, secrets, warnings };
 }

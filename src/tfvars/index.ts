@@ -1,4 +1,4 @@
-// Manifest → tfvars of the bundled module (design §5). Pure: no I/O, no clock, no environment.
+// Manifest → tfvars of the bundled module (docs/contract.md `tfvars`). Pure: no I/O, no clock, no environment.
 // Every variable of tf-module/variables.tf gets an explicit value (null where it does not apply),
 // and nothing else: test/unit/tfvars checks the keys against variables.tf.
 import type {

@@ -1,15 +1,9 @@
 // Key attribute types and the attribute list DynamoDB needs. Attribute definitions are derived from
 // the keys, never written by the user, so "every attribute must be indexed" holds by construction.
 import type { AwsDynamodb, KeyAttribute } from '../generated/manifest.js';
+import { ATTRIBUTE_TYPE, type AttributeType } from '../manifest/key-types.js';
 
-export type ScalarType = KeyAttribute['type'];
-export type AttributeType = 'S' | 'N' | 'B';
-
-export const ATTRIBUTE_TYPE: Readonly<Record<ScalarType, AttributeType>> = {
-  STRING: 'S',
-  NUMBER: 'N',
-  BINARY: 'B',
-};
+export { ATTRIBUTE_TYPE, type AttributeType, type ScalarType } from '../manifest/key-types.js';
 
 export interface AttributeDefinition {
   name: string;
@@ -31,7 +25,7 @@ export function keyAttributes(manifest: AwsDynamodb): KeyAttribute[] {
 
 /**
  * The deduplicated `attribute` list: one entry per key attribute name, in order of first use.
- * Validation (design §2.1 rule 3) guarantees one type per name; a conflict here is a planton bug.
+ * Validation (docs/contract.md `rules` rule 3) guarantees one type per name; a conflict here is a planton bug.
  */
 export function deriveAttributes(manifest: AwsDynamodb): AttributeDefinition[] {
   const seen = new Map<string, AttributeType>();

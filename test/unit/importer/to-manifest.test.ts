@@ -56,7 +56,7 @@ describe('toManifest', () => {
         pointInTimeRecovery: { enabled: false },
       },
     });
-    // Key order follows design §2.
+    // Key order follows the schema's.
     expect(Object.keys(manifest.spec)).toEqual(['billingMode', 'partitionKey', 'sortKey', 'provisionedThroughput', 'globalSecondaryIndexes', 'localSecondaryIndexes', 'ttl', 'stream', 'pointInTimeRecovery']);
   });
 

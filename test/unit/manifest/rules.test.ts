@@ -1,4 +1,4 @@
-// One test per rule of design §2.1 (rule 15, bad YAML, lives in load.test.ts): each feeds a bad manifest
+// One test per rule of docs/contract.md `rules` (rule 15, bad YAML, lives in load.test.ts): each feeds a bad manifest
 // and asserts every diagnostic exactly: line:col, manifest path, sentence and code.
 import { PK, problems, withSpec } from './helpers.js';
 const pt = '  provisionedThroughput:\n    readCapacityUnits: 5\n    writeCapacityUnits: 5\n';
@@ -389,7 +389,7 @@ const cases: { name: string; text: string; opts: { region?: string }; expect: st
   },
 ];
 
-describe('design §2.1 rules', () => {
+describe('docs/contract.md rules', () => {
   test.each(cases)('$name', async ({ text, opts, expect: expected }) => {
     expect(await problems(text, opts)).toEqual(expected);
   });

@@ -1,4 +1,4 @@
-// The manifest → tfvars mapping of design §5, case by case.
+// The manifest → tfvars mapping (docs/contract.md `tfvars`), case by case.
 import type { AwsDynamodb, AwsDynamodbSpec } from '../../../src/generated/manifest.js';
 import { ATTRIBUTE_TYPE, deriveAttributes, stableJson, toTfvars } from '../../../src/tfvars/index.js';
 
