@@ -10,39 +10,14 @@ import { join } from 'node:path';
 import { packageRoot } from './paths.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
-
-export const TOFU_OPS = ['init', 'plan', 'apply', 'destroy', 'refresh', 'output', 'load-tfvars'] as const;
-export type TofuOp = (typeof TOFU_OPS)[number];
-
-export interface TofuOptions {
-  manifest?: string;
-  stackInput?: string;
-  set: string[];
-  autoApprove: boolean;
-  local: boolean;
-  binary?: string;
-  workdir?: string;
-  pluginDir?: string;
-  color: boolean;
-  allowReplace: boolean;
-  detailedExitcode: boolean;
-  json: boolean;
-  adopt: boolean;
-  /** Where the manifest comes from besides --manifest (see src/source/). */
-  kustomizeDir?: string;
-  overlay?: string;
-  /** A local copy of the module instead of the bundled one. */
-  moduleDir?: string;
-  /** plan: a destroy plan, which a following `destroy` applies. */
-  destroy: boolean;
-  /** Copy the state to a changed backend (init -migrate-state) instead of stopping. */
-  migrateState: boolean;
-  /** The arguments planton was called with (after `planton`), echoed in hints such as "run … --auto-approve". */
-  invocation: string[];
-}
+import { normaliseTofuOptions, TOFU_OPS, type TofuOp, type TofuOptions } from './commands/tofu-options.js';
 
 /** Top-level commands that are `planton tofu <op>` under Project Planton's unified names. */
-export const UNIFIED_OPS = ['init', 'plan', 'apply', 'destroy', 'refresh', 'output'] as const;
+export const UNIFIED_OPS = TOFU_OPS;
+
+/** Everything under `planton tofu`: the operations, and load-tfvars, which prints their input and runs nothing. */
+export const TOFU_COMMANDS = [...TOFU_OPS, 'load-tfvars'] as const;
+type TofuCommand = (typeof TOFU_COMMANDS)[number];
 
 export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
@@ -83,7 +58,7 @@ const SOURCE: OptionName[] = ['manifest', 'f', 'kustomizeDir', 'overlay', 'set']
 const RUNS_TOFU: OptionName[] = [...SOURCE, 'stackInput', 'local', 'binary', 'workdir', 'pluginDir', 'moduleDir', 'migrateState', 'noColor'];
 
 /** Which tofu operation takes which option: the one place to look, and to extend. */
-export const TOFU_FLAGS: Record<TofuOp, OptionName[]> = {
+export const TOFU_FLAGS: Record<TofuCommand, OptionName[]> = {
   init: RUNS_TOFU,
   plan: [...RUNS_TOFU, 'detailedExitcode', 'json', 'adopt', 'destroy'],
   apply: [...RUNS_TOFU, 'autoApprove', 'allowReplace', 'json', 'adopt'],
@@ -93,7 +68,7 @@ export const TOFU_FLAGS: Record<TofuOp, OptionName[]> = {
   'load-tfvars': SOURCE,
 };
 
-const TOFU_DESCRIPTIONS: Record<TofuOp, string> = {
+const TOFU_DESCRIPTIONS: Record<TofuCommand, string> = {
   init: 'prepare the work directory (runs only when needed)',
   plan: 'show what apply would change, in tofu terms and in manifest terms; saves the plan for apply',
   apply: 'create or update the table, then print its outputs',
@@ -103,7 +78,7 @@ const TOFU_DESCRIPTIONS: Record<TofuOp, string> = {
   'load-tfvars': 'print the tfvars JSON generated from the manifest (no tofu, no credentials)',
 };
 
-const TOFU_EXAMPLES: Record<TofuOp, string[]> = {
+const TOFU_EXAMPLES: Record<TofuCommand, string[]> = {
   init: ['planton tofu init --local'],
   plan: [
     'planton tofu plan --local',
@@ -187,13 +162,21 @@ export function buildProgram(io: Io, done: (code: number) => void, argv: string[
     for (const op of opsOf(parent)) {
       const cmd = sub(parent, op).description(parent === tofu ? TOFU_DESCRIPTIONS[op] : `${TOFU_DESCRIPTIONS[op]} (same as planton tofu ${op})`);
       for (const name of TOFU_FLAGS[op]) cmd.addOption(OPTIONS[name]());
-      cmd.addHelpText('after', examples(TOFU_EXAMPLES[op]) + (op === 'load-tfvars' ? '' : ['', ...ENVIRONMENT].join('\n') + '\n'));
+      cmd.addHelpText('after', examples(TOFU_EXAMPLES[op]) + ['', ...ENVIRONMENT].join('\n') + '\n');
       cmd.action(async (raw: Partial<TofuOptions> & { f?: string }) => {
         const { tofu: run } = await import('./commands/tofu.js');
         done(await run(op, normaliseTofuOptions({ ...raw, ...manifestFlag(raw), invocation: argv }), io));
       });
     }
   }
+  const loadTfvars = sub(tofu, 'load-tfvars').description(TOFU_DESCRIPTIONS['load-tfvars']);
+  for (const name of TOFU_FLAGS['load-tfvars']) loadTfvars.addOption(OPTIONS[name]());
+  loadTfvars
+    .addHelpText('after', examples(TOFU_EXAMPLES['load-tfvars']))
+    .action(async (opts: { manifest?: string; f?: string; set?: string[] } & SourceFlags) => {
+      const { loadTfvars: run } = await import('./commands/load-tfvars.js');
+      done(await run({ ...opts, ...manifestFlag(opts), set: opts.set ?? [] }, io));
+    });
 
   const loadManifest = sub(program, 'load-manifest').description('print the effective manifest: schema defaults, --set and the overlay applied');
   for (const name of SOURCE) loadManifest.addOption(OPTIONS[name]());
@@ -241,28 +224,4 @@ interface SourceFlags {
 function manifestFlag(raw: { manifest?: string; f?: string }): { manifest?: string } {
   if (raw.f !== undefined && raw.manifest !== undefined) throw new UsageError('-f and --manifest both name the manifest; give one');
   return { manifest: raw.manifest ?? raw.f };
-}
-
-export function normaliseTofuOptions(raw: Partial<TofuOptions>): TofuOptions {
-  return {
-    manifest: raw.manifest,
-    stackInput: raw.stackInput,
-    set: raw.set ?? [],
-    autoApprove: raw.autoApprove ?? false,
-    local: raw.local ?? false,
-    binary: raw.binary,
-    workdir: raw.workdir,
-    pluginDir: raw.pluginDir,
-    color: raw.color ?? true,
-    allowReplace: raw.allowReplace ?? false,
-    detailedExitcode: raw.detailedExitcode ?? false,
-    json: raw.json ?? false,
-    adopt: raw.adopt ?? false,
-    kustomizeDir: raw.kustomizeDir,
-    overlay: raw.overlay,
-    moduleDir: raw.moduleDir,
-    destroy: raw.destroy ?? false,
-    invocation: raw.invocation ?? [],
-    migrateState: raw.migrateState ?? false,
-  };
 }

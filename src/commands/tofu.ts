@@ -1,7 +1,7 @@
-// `planton tofu init|plan|apply|destroy|refresh|output|load-tfvars` (design §3, §4): validate the
+// `planton tofu init|plan|apply|destroy|refresh|output` (docs/contract.md, cli): validate the
 // manifest, write the work directory, then drive tofu/terraform with credentials only in its environment.
 import { dirname, join, resolve } from 'node:path';
-import type { TofuOp, TofuOptions } from '../cli.js';
+import type { TofuOp, TofuOptions } from './tofu-options.js';
 import { colors } from '../color.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -54,10 +54,6 @@ interface Session {
 }
 
 export async function tofu(op: TofuOp, opts: TofuOptions, io: Io): Promise<number> {
-  if (op === 'load-tfvars') {
-    const { loadTfvars } = await import('./load-tfvars.js');
-    return loadTfvars({ manifest: opts.manifest, kustomizeDir: opts.kustomizeDir, overlay: opts.overlay, set: opts.set }, io);
-  }
   if (opts.adopt && op !== 'apply' && op !== 'plan') throw new UsageError(`--adopt belongs to plan and apply, not ${op}`);
   if (opts.destroy && opts.adopt) throw new UsageError('plan --destroy and --adopt contradict each other; give one');
   checkSourceOptions(opts);
