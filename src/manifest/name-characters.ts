@@ -3,7 +3,7 @@
 // on the name, for every attribute name a manifest writes (table and index names allow only ASCII
 // letters, digits, `_`, `.` and `-`: rules.ts refuses everything else there already).
 import { joinPointer } from '../pointer.js';
-import type { Violation } from './rules.js';
+import type { Violation } from './violation.js';
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : undefined);

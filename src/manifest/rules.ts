@@ -4,21 +4,12 @@
 // same pointer, index.ts keeps the rule's sentence and drops the schema's.
 import { joinPointer } from '../pointer.js';
 import type { Anchor } from './locate.js';
+import type { Violation } from './violation.js';
 import { SCALAR_TYPES } from './key-types.js';
 import { checkNameCharacters } from './name-characters.js';
 import { quotaWarnings } from './quotas.js';
 import { NAME_RE } from './table-name.js';
 
-export interface Violation {
-  code: string;
-  /** JSON pointer relative to the manifest root. */
-  pointer: string;
-  /** Where the line:col lands: on the property name or on its value. */
-  anchor: Anchor;
-  message: string;
-  /** Default 'error'; a warning is printed but leaves the manifest valid. */
-  severity?: 'warning';
-}
 
 export interface RuleContext {
   /** The provider region when known (rule 11); undefined skips the replica-region check. */
