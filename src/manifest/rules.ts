@@ -10,7 +10,6 @@ import { checkNameCharacters } from './name-characters.js';
 import { quotaWarnings } from './quotas.js';
 import { NAME_RE } from './table-name.js';
 
-
 export interface RuleContext {
   /** The provider region when known (rule 11); undefined skips the replica-region check. */
   region?: string;
