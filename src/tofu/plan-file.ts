@@ -16,7 +16,12 @@ export interface PlanMeta {
   inputs: string;
   /** The guard's verdict on that plan, so apply of the saved file needs no `show -json`. */
   losses: TableLoss[];
+  /** Applying changes a resource (the exit code 2 of --detailed-exitcode). */
   changes: boolean;
+  /** terraform would change outputs only (no drift): apply refreshes them quietly. */
+  outputsOnly?: boolean;
+  /** The plan creates a table that already exists and the state does not hold (live-table.ts). */
+  liveTableUnknown?: boolean;
   /** helper F's analysis in manifest terms (for --json), when the plan changes something. */
   analysis?: PlanAnalysis;
 }
