@@ -30,6 +30,15 @@ export function explainFailure(stderr: string, workDir: string, binaryName = 'te
     );
   }
 
+  // The table exists but this state does not hold it (normally caught before apply: live-table.ts).
+  const preexisting = /Cannot create preexisting table|Table already exists/.test(text);
+  if (preexisting) {
+    hints.push(
+      'planton: the table already exists outside this state. If this manifest manages it, run the same command with `--adopt` ' +
+        'to take it into state; otherwise give the manifest another table name.',
+    );
+  }
+
   const refused = /dial tcp ([^\s]+): connect: connection refused/.exec(text);
   if (refused) {
     hints.push(
