@@ -62,12 +62,14 @@ export function savePlanMeta(workDir: string, meta: PlanMeta): void {
   writeFileSync(join(workDir, PLAN_META_FILE), JSON.stringify(meta, null, 2) + '\n');
 }
 
-/** The saved plan, when it exists and was made from exactly these inputs. */
+/** The saved plan, when it exists, was made from exactly these inputs, and changes something. A plan
+ *  that found nothing to do is never reused: the table may have drifted since, and "nothing to apply"
+ *  from an old plan would leave that drift in place. */
 export function reusablePlan(workDir: string, inputs: string): PlanMeta | undefined {
   if (!existsSync(join(workDir, PLAN_FILE))) return undefined;
   try {
     const meta = JSON.parse(readFileSync(join(workDir, PLAN_META_FILE), 'utf8')) as PlanMeta;
-    return meta.inputs === inputs ? meta : undefined;
+    return meta.inputs === inputs && meta.changes ? meta : undefined;
   } catch {
     return undefined;
   }

@@ -36,3 +36,11 @@ test('a saved plan is reused only with its plan file and the same inputs, and is
   discardPlan(dir);
   expect(reusablePlan(dir, inputs)).toBeUndefined();
 });
+
+test('a saved plan that changes nothing is not reused: apply plans again and sees drift made since', () => {
+  const inputs = planInputsHash(dir, extra);
+  savePlanMeta(dir, { inputs, losses: [], changes: false });
+  writeFileSync(join(dir, PLAN_FILE), 'binary plan');
+  expect(reusablePlan(dir, inputs)).toBeUndefined();
+  discardPlan(dir);
+});
