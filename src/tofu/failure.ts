@@ -39,6 +39,14 @@ export function explainFailure(stderr: string, workDir: string, binaryName = 'te
     );
   }
 
+  // One UpdateTable call cannot change capacity and the stream together; the provider sends them in one.
+  if (/Cannot change IOPS and Streams at the same time/.test(text)) {
+    hints.push(
+      'planton: DynamoDB cannot change capacity and the stream in one update. Apply the stream change on its own first ' +
+        '(keep the old capacities in the manifest for one apply), then the capacity change.',
+    );
+  }
+
   const refused = /dial tcp ([^\s]+): connect: connection refused/.exec(text);
   if (refused) {
     hints.push(
