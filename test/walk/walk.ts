@@ -5,6 +5,7 @@
 import { UpdateTableCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { liveModel, manifestYaml, type TableModel } from '../helpers/converge.js';
 import { childEnv, spawnPlanton } from '../faults/helpers.js';
 
@@ -141,7 +142,7 @@ export async function walk(o: WalkOptions): Promise<string[]> {
     const apply = await planton(['apply', '--auto-approve']).done;
     if (apply.code !== 0) fail(`${step}: apply exited ${apply.code}`, apply);
     const live = await liveModel(o.client, model.name);
-    if (JSON.stringify(live) !== JSON.stringify(model)) fail(`${step}: the live table differs from the manifest\n  live:     ${JSON.stringify(live)}\n  manifest: ${JSON.stringify(model)}`, apply);
+    if (!isDeepStrictEqual(live, model)) fail(`${step}: the live table differs from the manifest\n  live:     ${JSON.stringify(live)}\n  manifest: ${JSON.stringify(model)}`, apply);
     const plan = await planton(['plan', '--detailed-exitcode']).done;
     if (plan.code !== 0) fail(`${step}: plan --detailed-exitcode exited ${plan.code} right after apply`, plan);
   };
