@@ -31,8 +31,6 @@ const capacity = (rnd: Rnd, not?: number): number => {
 interface Edit {
   what: string;
   next: TableModel;
-  /** Index edits are left out of interrupts: see docs/convergence.md. */
-  index?: boolean;
 }
 
 /** Every manifest edit possible from `m` (tags are not: DynamoDB Local cannot update them). */
@@ -45,15 +43,15 @@ export function edits(m: TableModel, rnd: Rnd): Edit[] {
   if (names.length < 2) {
     const name = ['ByAlpha', 'ByBravo'].find((n) => !names.includes(n))!;
     const ix = { read: capacity(rnd), write: capacity(rnd) };
-    out.push({ what: `add index ${name} ${ix.read}/${ix.write}`, next: { ...m, indexes: { ...m.indexes, [name]: ix } }, index: true });
+    out.push({ what: `add index ${name} ${ix.read}/${ix.write}`, next: { ...m, indexes: { ...m.indexes, [name]: ix } } });
   }
   if (names.length > 0) {
     const name = pick(rnd, names);
     const rest = { ...m.indexes };
     delete rest[name];
-    out.push({ what: `remove index ${name}`, next: { ...m, indexes: rest }, index: true });
+    out.push({ what: `remove index ${name}`, next: { ...m, indexes: rest } });
     const ix = { read: capacity(rnd, m.indexes[name]!.read), write: capacity(rnd, m.indexes[name]!.write) };
-    out.push({ what: `index ${name} capacity → ${ix.read}/${ix.write}`, next: { ...m, indexes: { ...m.indexes, [name]: ix } }, index: true });
+    out.push({ what: `index ${name} capacity → ${ix.read}/${ix.write}`, next: { ...m, indexes: { ...m.indexes, [name]: ix } } });
   }
   if (m.ttl !== undefined) {
     const next = { ...m };
@@ -160,7 +158,7 @@ export async function walk(o: WalkOptions): Promise<string[]> {
       say(`step ${i}: outside planton: ${c.what}`);
       await c.act(o.client);
     } else {
-      const e = pick(rnd, edits(model, rnd).filter((x) => !x.index));
+      const e = pick(rnd, edits(model, rnd));
       const afterMs = 500 + Math.floor(rnd() * 15_000);
       say(`step ${i}: interrupt: ${e.what}, SIGINT after ${afterMs} ms`);
       model = e.next;
