@@ -13,7 +13,7 @@ import { stableJson, tableName as tableName_, toTfvars } from '../tfvars/index.j
 import { TABLE_ADDRESS, withAdoption } from '../tofu/adopt.js';
 import { clearCreateIntent, CREATE_INTENT_FILE, pendingCreate, recordCreateIntent } from '../tofu/create-intent.js';
 import { backupHoldsTable, createsExistingTable, unknownLiveTableMessage } from '../tofu/live-table.js';
-import { withoutSubstitutions } from '../plan/substitutions.js';
+import { autoscaledPaths, withoutOwnedDrift, withoutSubstitutions } from '../plan/substitutions.js';
 import { askApproval } from '../tofu/approve.js';
 import { chooseBinary, describeBinary, probeBinary, type TofuBinary } from '../tofu/binary.js';
 import { buildChildEnv, type AwsSettings } from '../tofu/env.js';
@@ -244,6 +244,8 @@ async function planToFile(r: Runner): Promise<{ result: RunResult; meta?: PlanMe
     losses = verdict.losses;
     // --local: what the run substitutes for DynamoDB Local was said once as a warning; it is no manifest change.
     analysis = withoutSubstitutions(verdict.analysis, r.s.substitutedPaths ?? []);
+    // Autoscaled capacities move all day: Application Auto Scaling's doing, not drift from the manifest.
+    analysis = withoutOwnedDrift(analysis, autoscaledPaths(r.s.manifest.spec));
     liveTableUnknown = createsExistingTable(planJson, TABLE_ADDRESS, r.tableName);
     // After tofu's own plan output: the same changes in manifest terms (helper F's summary).
     r.human.stdout(formatSummary(analysis, { color: r.s.io.color && r.s.opts.color }));
