@@ -21,8 +21,8 @@ resource "aws_dynamodb_table" "this" {
   hash_key     = var.hash_key
   range_key    = var.range_key
 
-  read_capacity  = local.provisioned ? var.read_capacity : null
-  write_capacity = local.provisioned ? var.write_capacity : null
+  read_capacity  = local.provisioned ? local.table_read_capacity : null
+  write_capacity = local.provisioned ? local.table_write_capacity : null
 
   stream_enabled   = var.stream_enabled
   stream_view_type = var.stream_enabled ? var.stream_view_type : null
@@ -61,8 +61,8 @@ resource "aws_dynamodb_table" "this" {
       range_key          = global_secondary_index.value.range_key
       projection_type    = global_secondary_index.value.projection_type
       non_key_attributes = global_secondary_index.value.projection_type == "INCLUDE" ? global_secondary_index.value.non_key_attributes : null
-      read_capacity      = local.provisioned ? global_secondary_index.value.read_capacity : null
-      write_capacity     = local.provisioned ? global_secondary_index.value.write_capacity : null
+      read_capacity      = local.provisioned ? local.index_capacity[global_secondary_index.value.name].read : null
+      write_capacity     = local.provisioned ? local.index_capacity[global_secondary_index.value.name].write : null
 
       dynamic "on_demand_throughput" {
         for_each = !local.provisioned && global_secondary_index.value.on_demand_throughput != null ? [global_secondary_index.value.on_demand_throughput] : []
@@ -84,11 +84,11 @@ resource "aws_dynamodb_table" "this" {
     }
   }
 
-  # On: the block. Off with an attribute name: `enabled = false`, which turns TTL off on an existing
-  # table (AWS needs the name to disable; the provider makes no call on create when disabled). Off
-  # without a name: no block, since a missing block is ignored by the provider, never an empty ttl {}.
+  # On: the block. Off with an attribute name (given, or the one TTL is live on): `enabled = false`,
+  # which turns TTL off on an existing table (AWS needs the name to disable; the provider makes no call
+  # on create when disabled). Off with no name anywhere: TTL is off already, and no block is sent.
   dynamic "ttl" {
-    for_each = var.ttl_enabled || var.ttl_attribute_name != null ? [var.ttl_attribute_name] : []
+    for_each = var.ttl_enabled || local.ttl_attribute_name != null ? [local.ttl_attribute_name] : []
     content {
       enabled        = var.ttl_enabled
       attribute_name = ttl.value
@@ -152,12 +152,9 @@ resource "aws_dynamodb_table" "this" {
     }
   }
 
+  # No ignore_changes on capacities: autoscaled dimensions are given their live value instead
+  # (live.tf), so one resource serves both cases and turning autoscaling on or off never moves it.
   lifecycle {
-    # Table-level capacity is set at creation and then left to whoever owns it: Application Auto
-    # Scaling for autoscaled dimensions. ignore_changes cannot depend on a variable, and one resource
-    # (no copies) keeps autoscaling toggles from recreating the table; see README.md "Capacity".
-    ignore_changes = [read_capacity, write_capacity]
-
     precondition {
       condition     = !local.provisioned || (var.read_capacity != null && var.write_capacity != null && alltrue([for i in var.global_secondary_indexes : i.read_capacity != null && i.write_capacity != null]))
       error_message = "billing_mode PROVISIONED needs read_capacity and write_capacity on the table and on every global secondary index."
@@ -210,20 +207,6 @@ resource "aws_dynamodb_table" "this" {
       condition     = try(length(local.tags) <= 50, true)
       error_message = "At most 50 tags."
     }
-  }
-}
-
-# Because table capacity changes are ignored (see lifecycle above), say so when a fixed (not
-# autoscaled) capacity in the inputs no longer matches the table's: terraform will not apply it.
-check "fixed_capacity_applied" {
-  assert {
-    # Conditionals, not ||: only the chosen branch is evaluated, so an on-demand table's unknown
-    # capacities never make the check "known after apply".
-    condition = !local.provisioned ? true : (
-      (var.autoscaling_read != null ? true : aws_dynamodb_table.this.read_capacity == var.read_capacity) &&
-      (var.autoscaling_write != null ? true : aws_dynamodb_table.this.write_capacity == var.write_capacity)
-    )
-    error_message = "Table ${var.table_name} has read/write capacity ${aws_dynamodb_table.this.read_capacity}/${aws_dynamodb_table.this.write_capacity} but the inputs ask for ${coalesce(var.read_capacity, 0)}/${coalesce(var.write_capacity, 0)}. The module leaves table capacity to Application Auto Scaling after creation, so this change is not applied: set autoscaling with min_capacity = max_capacity = the new value, or change it with `aws dynamodb update-table --provisioned-throughput`."
   }
 }
 

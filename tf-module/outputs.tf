@@ -20,7 +20,10 @@ output "stream_arn" {
 
 output "stream_label" {
   description = "Timestamp label of the table's stream, or null when streams are off."
-  value       = var.stream_enabled ? aws_dynamodb_table.this.stream_label : null
+  # The label is the last part of the stream ARN. Taken from the ARN because provider 5.100 leaves
+  # stream_label empty in the state after an update that turns the stream on (the ARN is set), which
+  # made the output change on the next refresh.
+  value = var.stream_enabled ? try(regex("/stream/([^/]+)$", aws_dynamodb_table.this.stream_arn)[0], aws_dynamodb_table.this.stream_label) : null
 }
 
 output "aws_region" {

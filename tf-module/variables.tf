@@ -52,7 +52,7 @@ variable "attributes" {
 }
 
 variable "read_capacity" {
-  description = "Provisioned read capacity units of the table (PROVISIONED only, else null). With read autoscaling it is only the value the table is created with."
+  description = "Provisioned read capacity units of the table (PROVISIONED only, else null). With read autoscaling it is only the value the table is created with (then the live value is kept, see live_table)."
   type        = number
   default     = null
 
@@ -63,7 +63,7 @@ variable "read_capacity" {
 }
 
 variable "write_capacity" {
-  description = "Provisioned write capacity units of the table (PROVISIONED only, else null). With write autoscaling it is only the value the table is created with."
+  description = "Provisioned write capacity units of the table (PROVISIONED only, else null). With write autoscaling it is only the value the table is created with (then the live value is kept, see live_table)."
   type        = number
   default     = null
 
@@ -163,7 +163,7 @@ variable "local_secondary_indexes" {
 }
 
 variable "ttl_enabled" {
-  description = "Whether items expire by time to live. Off with a ttl_attribute_name renders enabled = false (turns TTL off on an existing table); off without one renders no block."
+  description = "Whether items expire by time to live. Off means off: TTL is turned off with ttl_attribute_name, or else with the attribute it is live on (live_table); with neither, no block is sent."
   type        = bool
   default     = false
 }

@@ -11,7 +11,10 @@ import { tfModuleDir } from '../paths.js';
 import { formatText } from '../report/text.js';
 import { loadStackInput, type LoadedStackInput, type StackBackend } from '../stack-input/index.js';
 import { stableJson, tableName as tableName_, toTfvars } from '../tfvars/index.js';
-import { withAdoption } from '../tofu/adopt.js';
+import { TABLE_ADDRESS, withAdoption } from '../tofu/adopt.js';
+import { clearCreateIntent, CREATE_INTENT_FILE, pendingCreate, recordCreateIntent } from '../tofu/create-intent.js';
+import { backupHoldsTable, createsExistingTable, unknownLiveTableMessage } from '../tofu/live-table.js';
+import { autoscaledPaths, withoutOwnedDrift, withoutSubstitutions } from '../plan/substitutions.js';
 import { approvalNeeded, askApproval } from '../tofu/approve.js';
 import { chooseBinary, describeBinary, probeBinary, type TofuBinary } from '../tofu/binary.js';
 import { buildChildEnv, type AwsSettings } from '../tofu/env.js';
@@ -19,12 +22,13 @@ import { initFingerprint, initReason, recordInit } from '../tofu/fingerprint.js'
 import { guardPlan, lossMessage, type TableLoss } from '../tofu/guard.js';
 import { formatSummary, summaryJson } from '../plan/explain.js';
 import type { PlanAnalysis } from '../plan/analyse.js';
+import type { TerraformPlanJson } from '../plan/plan-json.js';
 import { createMasker, maskWriters, type Mask } from '../tofu/mask.js';
 import { formatOutputs, NO_OUTPUTS, OUTPUTS_HEADER, outputValues, withoutOutputsBlock } from '../tofu/outputs.js';
 import { stackInputProblem } from '../not-found.js';
 import { statusLine, type Status } from '../status.js';
 import { discardPlan, PLAN_FILE, planInputsHash, reusablePlan, savePlanMeta, type PlanMeta } from '../tofu/plan-file.js';
-import { moduleOutputNames, renderRootModule, type BackendSpec } from '../tofu/root-module.js';
+import { conditionalImport, moduleOutputNames, renderRootModule, type BackendSpec } from '../tofu/root-module.js';
 import { backendInitArgs } from '../tofu/backend-change.js';
 import { runTofu, type RunContext, type RunResult } from '../tofu/run.js';
 import { shellQuote } from '../shell-quote.js';
@@ -51,6 +55,8 @@ interface Session {
   moduleDir?: string;
   /** tfvars that no manifest field expresses, e.g. `tags: null` (no tags at all) for DynamoDB Local. */
   tfvarsOverrides?: Record<string, unknown>;
+  /** --local: manifest paths the run substitutes (already said in a warning); not manifest changes. */
+  substitutedPaths?: string[];
 }
 
 export async function tofu(op: TofuOp, opts: TofuOptions, io: Io): Promise<number> {
@@ -159,7 +165,16 @@ async function drive(s: Session): Promise<number> {
     backend: s.backend,
   });
   // apply --adopt: an import {} block takes an existing table of this name into state (adopt.ts).
-  const root = (opts.adopt ? withAdoption(rendered, tableName) : rendered) as { terraform: { required_providers: unknown; backend: unknown } };
+  // After an interrupted create of this table: the same, but only if the table exists (create-intent.ts).
+  const recovering = !opts.adopt && (s.op === 'plan' || s.op === 'apply') && pendingCreate(workDir, tableName);
+  const adopted = opts.adopt ? withAdoption(rendered, tableName) : recovering ? { ...rendered, import: conditionalImport(TABLE_ADDRESS) } : rendered;
+  const root = adopted as { terraform: { required_providers: unknown; backend: unknown } };
+  if (recovering) {
+    out.stderr(
+      `planton: an earlier apply was interrupted while creating table '${tableName}' (${join(workDir, CREATE_INTENT_FILE)}); ` +
+        'if the table exists, this run takes it into state instead of creating it again\n',
+    );
+  }
   claimWorkDir(workDir, { file: s.manifestFile, at: s.at });
   writeRootModule(workDir, root, tfvars, stableJson);
   if (opts.workdir === undefined && (s.op === 'plan' || s.op === 'apply')) {
@@ -256,18 +271,33 @@ async function planToFile(r: Runner, destroy = false): Promise<{ result: RunResu
   if (result.interrupted || (result.exitCode !== 0 && result.exitCode !== 2)) return { result };
   let losses: TableLoss[] = [];
   let analysis: PlanAnalysis | undefined;
+  let liveTableUnknown = false;
   if (result.exitCode === 2) {
     const shown = await runTofu(r.ctx, ['show', '-json', '-no-color', PLAN_FILE], { capture: true });
     if (shown.interrupted || shown.exitCode !== 0) return { result: shown };
-    const verdict = guardPlan(JSON.parse(shown.stdout), tableNamePath(r.s.manifest));
+    const planJson = JSON.parse(shown.stdout) as TerraformPlanJson;
+    const verdict = guardPlan(planJson, tableNamePath(r.s.manifest));
     losses = verdict.losses;
-    analysis = verdict.analysis;
+    // --local: what the run substitutes for DynamoDB Local was said once as a warning; it is no manifest change.
+    analysis = withoutSubstitutions(verdict.analysis, r.s.substitutedPaths ?? []);
+    // Autoscaled capacities move all day: Application Auto Scaling's doing, not drift from the manifest.
+    analysis = withoutOwnedDrift(analysis, autoscaledPaths(r.s.manifest.spec));
+    liveTableUnknown = createsExistingTable(planJson, TABLE_ADDRESS, r.tableName);
     // After tofu's own plan output: the same changes in manifest terms (helper F's summary).
-    r.human.stdout(formatSummary(verdict.analysis, { color: r.s.io.color && r.s.opts.color }));
+    r.human.stdout(formatSummary(analysis, { color: r.s.io.color && r.s.opts.color }));
   }
-  const meta: PlanMeta = { inputs: inputs ?? '', losses, changes: result.exitCode === 2, analysis, ...(destroy ? { destroy } : {}) };
+  // An output-only difference (terraform's exit 2 with no resource change) is not drift: the exit code
+  // follows the summary in manifest terms. Applying it still refreshes the outputs in the state.
+  const changes = result.exitCode === 2 && (analysis?.pending ?? true);
+  const outputsOnly = result.exitCode === 2 && !changes;
+  const meta: PlanMeta = { inputs: inputs ?? '', losses, changes, outputsOnly, liveTableUnknown, analysis, ...(destroy ? { destroy } : {}) };
   if (inputs !== undefined) savePlanMeta(r.workDir, meta);
   return { result, meta };
+}
+
+function liveTableMessage(r: Runner): string {
+  const backup = r.s.backend.type === 'local' && backupHoldsTable(r.workDir, r.tableName);
+  return unknownLiveTableMessage(r.tableName, r.workDir, backup);
 }
 
 const NO_CHANGES: PlanAnalysis = { changes: [], drift: [], imports: [], replacesTable: false, deletesTable: false, pending: false };
@@ -285,6 +315,7 @@ async function plan(r: Runner): Promise<number> {
     if (meta.changes && meta.inputs !== '') out.stderr(`planton: destroy plan saved in ${join(r.workDir, PLAN_FILE)}; \`planton destroy\` with the same inputs applies exactly this plan\n`);
     else if (meta.changes) out.stderr('planton: the state is remote, where it can change unseen: `planton destroy` will plan again rather than apply this plan\n');
   } else if (meta.losses.length > 0) out.stderr(paint(lossMessage(meta.losses, r.tableName).replace('apply stopped: ', 'warning: '), 'yellow', io.color));
+  if (meta.liveTableUnknown) out.stderr(paint(liveTableMessage(r), 'yellow', io.color));
   if (opts.json) out.stdout(JSON.stringify(summaryJson(meta.analysis ?? NO_CHANGES), null, 2) + '\n');
   if (opts.detailedExitcode) return meta.changes ? 2 : 0;
   return 0;
@@ -303,9 +334,20 @@ async function apply(r: Runner): Promise<number> {
   }
   const summary = summaryJson(meta.analysis ?? NO_CHANGES);
   if (!meta.changes) {
+    // Only outputs differ: apply them silently, so `output` and the state are current.
+    if (meta.outputsOnly) {
+      const refreshed = await runTofu(r.ctx, ['apply', '-input=false', '-no-color', PLAN_FILE], { capture: true });
+      if (refreshed.exitCode !== 0) return refreshed.exitCode;
+    }
     discardPlan(r.workDir);
+    clearCreateIntent(r.workDir);
     out.stderr('planton: no changes; nothing to apply\n');
     return output(r, summary);
+  }
+  if (meta.liveTableUnknown) {
+    discardPlan(r.workDir);
+    out.stderr(paint(liveTableMessage(r).replace('planton: ', 'planton: apply stopped: '), 'red', io.color));
+    return 1;
   }
   if (meta.losses.length > 0) {
     if (!opts.allowReplace) {
@@ -318,10 +360,14 @@ async function apply(r: Runner): Promise<number> {
     out.stderr('planton: apply cancelled\n');
     return 1;
   }
+  // Interrupted after AWS accepted CreateTable, the table exists outside the state: the marker lets
+  // the next run take it into state by itself.
+  if ((meta.analysis?.changes ?? []).some((c) => c.address === TABLE_ADDRESS && c.action === 'create')) recordCreateIntent(r.workDir, r.tableName);
   // tofu's own `Outputs:` block is dropped: planton prints the outputs once, below.
   const applied = await runTofu({ ...r.human, stdout: withoutOutputsBlock(r.human.stdout) }, ['apply', '-input=false', ...r.noColor, PLAN_FILE]);
   discardPlan(r.workDir);
   if (applied.exitCode !== 0) return applied.exitCode;
+  clearCreateIntent(r.workDir);
   return output(r, summary);
 }
 
@@ -330,11 +376,6 @@ async function destroy(r: Runner): Promise<number> {
   const inputs = inputsHash(r);
   const saved = inputs !== undefined ? reusablePlan(r.workDir, inputs, { destroy: true }) : undefined;
   if (saved) {
-    if (!saved.changes) {
-      discardPlan(r.workDir);
-      out.stderr('planton: the saved destroy plan removes nothing; nothing to destroy\n');
-      return 0;
-    }
     out.stderr(`planton: applying the saved destroy plan ${join(r.workDir, PLAN_FILE)} (made by \`planton plan --destroy\` from the same inputs)\n`);
     return approveAndApplyDestroy(r);
   }
@@ -426,6 +467,7 @@ async function withLocal(s: Session, fn: (s: Session) => Promise<number>): Promi
       workDirBase: join(dataDir, 'tofu'),
       // DynamoDB Local neither returns nor updates tags: the module then sends none (not even Name).
       tfvarsOverrides: { tags: null, ...(adjusted as { tfvars?: Record<string, unknown> }).tfvars },
+      substitutedPaths: adjusted.substitutedPaths,
     });
   } finally {
     await server.stop();

@@ -6,13 +6,16 @@ import type { AwsDynamodb, AwsDynamodbSpec } from '../generated/manifest.js';
 export interface LocalAdjustment {
   manifest: AwsDynamodb;
   warnings: string[];
+  /** Manifest paths (`*` for any index name) whose value the run substitutes rather than drops: the
+   *  plan's changes there follow the substitution, not the manifest, so the summary leaves them out. */
+  substitutedPaths: string[];
 }
 
 const skipped = (what: string, why = 'is not supported by DynamoDB Local', instead = 'skipped') =>
   `--local: ${what} ${why}; ${instead} for this run`;
 
 /** Features that DynamoDB Local rejects, ignores, or reads back differently (a diff on every plan). */
-const GAPS: { what: string; why?: string; instead?: string; present(spec: AwsDynamodbSpec): boolean; drop(spec: AwsDynamodbSpec): void }[] = [
+const GAPS: { what: string; why?: string; instead?: string; paths?: string[]; present(spec: AwsDynamodbSpec): boolean; drop(spec: AwsDynamodbSpec): void }[] = [
   {
     // UpdateContinuousBackups is an unknown operation.
     what: 'point-in-time recovery',
@@ -40,6 +43,7 @@ const GAPS: { what: string; why?: string; instead?: string; present(spec: AwsDyn
     what: 'on-demand billing of a table with global secondary indexes',
     why: 'is read back wrongly by DynamoDB Local',
     instead: 'PROVISIONED at 1 read/1 write unit per table and index',
+    paths: ['spec.billingMode', 'spec.provisionedThroughput', 'spec.onDemandThroughput', 'spec.globalSecondaryIndexes[*].provisionedThroughput', 'spec.globalSecondaryIndexes[*].onDemandThroughput'],
     present: (s) => s.billingMode !== 'PROVISIONED' && (s.globalSecondaryIndexes ?? []).length > 0,
     drop: (s) => {
       s.billingMode = 'PROVISIONED';
@@ -96,10 +100,12 @@ const GAPS: { what: string; why?: string; instead?: string; present(spec: AwsDyn
 export function adjustForLocal(manifest: AwsDynamodb): LocalAdjustment {
   const copy = structuredClone(manifest);
   const warnings: string[] = [];
+  const substitutedPaths: string[] = [];
   for (const gap of GAPS) {
     if (!gap.present(copy.spec)) continue;
     gap.drop(copy.spec);
     warnings.push(skipped(gap.what, gap.why, gap.instead));
+    substitutedPaths.push(...(gap.paths ?? []));
   }
   // Tag updates fail and ListTagsOfResource is unreliable: labels reach AWS only as tags.
   const hasTags = Object.keys(copy.spec.tags ?? {}).length > 0 || Object.keys(copy.metadata.labels ?? {}).length > 0;
@@ -108,5 +114,5 @@ export function adjustForLocal(manifest: AwsDynamodb): LocalAdjustment {
     delete copy.metadata.labels;
     warnings.push(skipped('tags (and metadata.labels)'));
   }
-  return { manifest: copy, warnings };
+  return { manifest: copy, warnings, substitutedPaths };
 }

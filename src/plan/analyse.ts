@@ -44,7 +44,9 @@ export function analysePlan(plan: TerraformPlanJson, options: AnalyseOptions = {
     drift.push(...resourceChanges(rc, action, tableNamePath, 'changed outside planton: '));
   }
 
-  const pending = plan.applyable ?? (changes.length > 0 || imports.length > 0);
+  // Resources, not outputs: terraform's `applyable` is also true when only outputs differ, which is no
+  // drift. A refresh-only plan changes no resource but is pending when it found drift.
+  const pending = changes.length > 0 || imports.length > 0 || (plan.applyable === true && drift.length > 0);
   return { changes, drift, imports, replacesTable, deletesTable, pending };
 }
 

@@ -30,6 +30,23 @@ export function explainFailure(stderr: string, workDir: string, binaryName = 'te
     );
   }
 
+  // The table exists but this state does not hold it (normally caught before apply: live-table.ts).
+  const preexisting = /Cannot create preexisting table|Table already exists/.test(text);
+  if (preexisting) {
+    hints.push(
+      'planton: the table already exists outside this state. If this manifest manages it, run the same command with `--adopt` ' +
+        'to take it into state; otherwise give the manifest another table name.',
+    );
+  }
+
+  // One UpdateTable call cannot change capacity and the stream together; the provider sends them in one.
+  if (/Cannot change IOPS and Streams at the same time/.test(text)) {
+    hints.push(
+      'planton: DynamoDB cannot change capacity and the stream in one update. Apply the stream change on its own first ' +
+        '(keep the old capacities in the manifest for one apply), then the capacity change.',
+    );
+  }
+
   const refused = /dial tcp ([^\s]+): connect: connection refused/.exec(text);
   if (refused) {
     hints.push(

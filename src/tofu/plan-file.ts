@@ -16,7 +16,12 @@ export interface PlanMeta {
   inputs: string;
   /** The guard's verdict on that plan, so apply of the saved file needs no `show -json`. */
   losses: TableLoss[];
+  /** Applying changes a resource (the exit code 2 of --detailed-exitcode). */
   changes: boolean;
+  /** terraform would change outputs only (no drift): apply refreshes them quietly. */
+  outputsOnly?: boolean;
+  /** The plan creates a table that already exists and the state does not hold (live-table.ts). */
+  liveTableUnknown?: boolean;
   /** helper F's analysis in manifest terms (for --json), when the plan changes something. */
   analysis?: PlanAnalysis;
   /** A destroy plan (`plan --destroy`): only `destroy` applies it. */
@@ -60,14 +65,16 @@ export function savePlanMeta(workDir: string, meta: PlanMeta): void {
 }
 
 /**
- * The saved plan, when it exists, was made from exactly these inputs and is of the kind asked for:
- * `apply` never picks up a destroy plan, `destroy` never an apply plan.
+ * The saved plan, when it exists, was made from exactly these inputs, is of the kind asked for
+ * (`apply` never picks up a destroy plan, `destroy` never an apply plan) and changes something. A plan
+ * that found nothing to do is never reused: the table may have drifted since, and "nothing to apply"
+ * from an old plan would leave that drift in place.
  */
 export function reusablePlan(workDir: string, inputs: string, kind: { destroy?: boolean } = {}): PlanMeta | undefined {
   if (!existsSync(join(workDir, PLAN_FILE))) return undefined;
   try {
     const meta = JSON.parse(readFileSync(join(workDir, PLAN_META_FILE), 'utf8')) as PlanMeta;
-    return meta.inputs === inputs && (meta.destroy ?? false) === (kind.destroy ?? false) ? meta : undefined;
+    return meta.inputs === inputs && meta.changes && (meta.destroy ?? false) === (kind.destroy ?? false) ? meta : undefined;
   } catch {
     return undefined;
   }

@@ -67,9 +67,29 @@ export function renderRootModule(input: RootModuleInput): object {
     },
     provider: { aws: input.provider },
     variable,
-    module: { [MODULE_NAME]: { source: input.moduleDir, ...args } },
+    data: LIVE_LOOKUP,
+    module: { [MODULE_NAME]: { source: input.moduleDir, ...args, live_table: LIVE_TABLE } },
     output,
   };
+}
+
+/** Data sources read at plan time: which tables exist (one ListTables), and this table as it is now
+ *  when it exists. The module keeps autoscaled capacities at their live value and turns TTL off with
+ *  the live attribute (tf-module/live.tf); planton reads `EXISTING_TABLES` from the plan to tell a live
+ *  table the state does not know from a table still to create (live-table.ts). */
+export const EXISTING_TABLES = 'data.aws_dynamodb_tables.planton_existing';
+// With no table at all, `names` is null, not [].
+const EXISTS = '(data.aws_dynamodb_tables.planton_existing.names == null ? false : contains(data.aws_dynamodb_tables.planton_existing.names, var.table_name))';
+const LIVE_LOOKUP = {
+  aws_dynamodb_tables: { planton_existing: {} },
+  aws_dynamodb_table: { planton_live: { count: `\${${EXISTS} ? 1 : 0}`, name: '${var.table_name}' } },
+};
+const LIVE_TABLE = '${try(data.aws_dynamodb_table.planton_live[0], null)}';
+
+/** An import block that takes the table into state only if it exists (import `for_each` over the
+ *  existence read at plan time): after an interrupted create, the table may or may not be there. */
+export function conditionalImport(tableAddress: string): object[] {
+  return [{ for_each: `\${${EXISTS} ? toset([var.table_name]) : toset([])}`, to: tableAddress, id: '${each.value}' }];
 }
 
 /** Output names declared by the bundled module (`output "table_arn" {`), so every one is forwarded. */

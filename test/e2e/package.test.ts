@@ -54,7 +54,7 @@ test('the installed planton prints the schema shipped inside the package', async
 test('the tarball ships the module, the schemas and the examples, and no tests or sources', async () => {
   const installed = join(scratch, 'prefix', 'lib', 'node_modules', 'planton-dynamodb');
   expect(readdirSync(join(installed, 'tf-module')).sort()).toEqual(
-    expect.arrayContaining(['main.tf', 'outputs.tf', 'variables.tf', 'versions.tf']),
+    expect.arrayContaining(['live.tf', 'main.tf', 'outputs.tf', 'variables.tf', 'versions.tf']),
   );
   expect(readdirSync(join(installed, 'schema')).sort()).toEqual(['aws-dynamodb.schema.json', 'stack-input.schema.json']);
   const top = readdirSync(installed);

@@ -47,6 +47,20 @@ describe('explainFailure', () => {
     ]);
   });
 
+  test('a table that exists outside the state names --adopt', () => {
+    const stderr = 'Error: creating AWS DynamoDB Table (orders): operation error DynamoDB: CreateTable, https response error StatusCode: 400, RequestID: 1, ResourceInUseException: Cannot create preexisting table';
+    expect(explainFailure(stderr, WORK)).toEqual([
+      'planton: the table already exists outside this state. If this manifest manages it, run the same command with `--adopt` to take it into state; otherwise give the manifest another table name.',
+    ]);
+  });
+
+  test('capacity and stream changed in one apply say how to split them', () => {
+    const stderr = 'Error: updating AWS DynamoDB Table (orders): operation error DynamoDB: UpdateTable, https response error StatusCode: 400, api error ValidationException: Cannot change IOPS and Streams at the same time.';
+    expect(explainFailure(stderr, WORK)).toEqual([
+      'planton: DynamoDB cannot change capacity and the stream in one update. Apply the stream change on its own first (keep the old capacities in the manifest for one apply), then the capacity change.',
+    ]);
+  });
+
   test('other failures get no extra sentence (tofu’s own error stands)', () => {
     expect(explainFailure('Error: Unsupported argument\n\x1b[31mboom\x1b[0m', WORK)).toEqual([]);
   });

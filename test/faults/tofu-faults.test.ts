@@ -199,23 +199,32 @@ interface SlowProxy {
   close(): Promise<void>;
 }
 
-async function slowCreateProxy(target: string, holdMs: number): Promise<SlowProxy> {
+/** `accepted`: pass CreateTable on at once and hold its answer instead, so the table exists while tofu waits. */
+async function slowCreateProxy(target: string, holdMs: number, opts: { accepted?: boolean } = {}): Promise<SlowProxy> {
   let started!: () => void;
   const createStarted = new Promise<void>((r) => (started = r));
   const server = createServer((req, res) => {
     const body: Buffer[] = [];
     req.on('data', (c: Buffer) => body.push(c));
     req.on('end', () => {
+      const creating = String(req.headers['x-amz-target'] ?? '').endsWith('.CreateTable');
       const forward = () => {
         if (res.destroyed || req.socket.destroyed) return; // the client cancelled: AWS never saw it
         const upstream = request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (up) => {
-          res.writeHead(up.statusCode ?? 502, up.headers);
-          up.pipe(res);
+          const answer = () => {
+            if (res.destroyed) return up.resume();
+            res.writeHead(up.statusCode ?? 502, up.headers);
+            up.pipe(res);
+          };
+          if (creating && opts.accepted) {
+            started(); // the table exists now; tofu is still waiting for the answer
+            setTimeout(answer, holdMs);
+          } else answer();
         });
         upstream.on('error', () => res.writeHead(502).end());
         upstream.end(Buffer.concat(body));
       };
-      if (String(req.headers['x-amz-target'] ?? '').endsWith('.CreateTable')) {
+      if (creating && !opts.accepted) {
         started();
         setTimeout(forward, holdMs);
       } else forward();
@@ -285,3 +294,59 @@ suite('Ctrl-C during apply', () => {
     expect(plan.out).toContain('No changes.');
   }, SLOW);
 });
+
+suite('Ctrl-C after AWS accepted CreateTable', () => {
+  let ddb: TestDynamoDbLocal | undefined;
+  let proxy: SlowProxy | undefined;
+  let dir: string;
+  const NAME = 'planton-faults-accepted';
+
+  beforeAll(async () => {
+    buildPlanton();
+    ddb = await withDynamoDbLocal();
+    proxy = await slowCreateProxy(ddb.endpoint, 6_000, { accepted: true });
+    dir = mkdtempSync(join(repo, 'test/.tmp/faults-accepted-'));
+    writeFileSync(join(dir, 'manifest.yaml'), manifest(NAME));
+    writeFileSync(
+      join(dir, 'stack.yaml'),
+      ['provider_config:', '  region: us-east-1', '  accessKeyId: AKIAPLANTONACCEPTED', '  secretAccessKey: planton-accepted-secret', `  endpoint: ${proxy.endpoint}`, ''].join('\n'),
+      { mode: 0o600 },
+    );
+  }, SLOW);
+  afterAll(async () => {
+    await proxy?.close();
+    await ddb?.stop();
+    if (dir && !process.env.PLANTON_KEEP_TMP) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const args = ['--manifest', 'manifest.yaml', '--stack-input', 'stack.yaml'];
+
+  test('the table exists outside the state; the next apply takes it into state by itself, says so, and converges', async () => {
+    const run = spawnPlanton(['tofu', 'apply', '--auto-approve', ...args], dir, env);
+    await proxy!.createStarted;
+    run.child.kill('SIGINT');
+    const r = await run.done;
+    expect(r.code).not.toBe(0);
+    expect(r.out + r.err).toContain('context canceled');
+    // What an interrupt leaves behind: the table is there, the state does not hold it.
+    expect(await tableStatus(ddb!, NAME)).toBeDefined();
+    expect(stateIdentity(join(dir, '.planton', NAME))).toBeDefined();
+    const state = JSON.parse(readFileSync(join(dir, '.planton', NAME, 'terraform.tfstate'), 'utf8')) as { resources: { mode: string; type: string }[] };
+    expect(state.resources.filter((res) => res.mode === 'managed').map((res) => res.type)).toEqual([]);
+
+    const again = await spawnPlanton(['tofu', 'apply', '--auto-approve', ...args], dir, env).done;
+    expect(again.err).toContain(`planton: an earlier apply was interrupted while creating table '${NAME}'`);
+    expect(again.out).toContain('Taken into state (nothing is created):');
+    expect(again.out).toContain('Apply complete! Resources: 1 imported, 0 added');
+    expect(again.code).toBe(0);
+    expect(existsSync(join(dir, '.planton', NAME, '.planton-creating.json'))).toBe(false);
+    const plan = await spawnPlanton(['tofu', 'plan', '--detailed-exitcode', ...args], dir, env).done;
+    expect(plan.code).toBe(0);
+    expect(plan.err).not.toContain('interrupted');
+  }, SLOW);
+});
+
+async function tableStatus(ddb: TestDynamoDbLocal, name: string): Promise<string | undefined> {
+  const t = await ddb.client().send(new DescribeTableCommand({ TableName: name }));
+  return t.Table?.TableStatus;
+}

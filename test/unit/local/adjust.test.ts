@@ -23,7 +23,7 @@ describe('adjustForLocal', () => {
       contributorInsightsEnabled: false,
       alarms: { throttle: { enabled: false } },
     });
-    expect(adjustForLocal(m)).toEqual({ manifest: m, warnings: [] });
+    expect(adjustForLocal(m)).toEqual({ manifest: m, warnings: [], substitutedPaths: [] });
   });
 
   test('drops every feature DynamoDB Local lacks with one warning each, in a fixed order', () => {
@@ -77,9 +77,17 @@ describe('adjustForLocal', () => {
 
   test('an on-demand table with indexes is provisioned at 1/1 for --local (DynamoDB Local reads its indexes back wrongly)', () => {
     const gsi = { name: 'ByC', partitionKey: { name: 'c', type: 'STRING' as const }, projection: { type: 'INCLUDE' as const, nonKeyAttributes: ['x'] } };
-    const { manifest, warnings } = adjustForLocal(
+    const { manifest, warnings, substitutedPaths } = adjustForLocal(
       base({ onDemandThroughput: { maxReadRequestUnits: 9 }, globalSecondaryIndexes: [{ ...gsi, onDemandThroughput: { maxReadRequestUnits: 5 } }] }),
     );
+    // The plan's billing and capacity changes follow this substitution: the summary leaves them out.
+    expect(substitutedPaths).toEqual([
+      'spec.billingMode',
+      'spec.provisionedThroughput',
+      'spec.onDemandThroughput',
+      'spec.globalSecondaryIndexes[*].provisionedThroughput',
+      'spec.globalSecondaryIndexes[*].onDemandThroughput',
+    ]);
     expect(warnings).toEqual([
       '--local: on-demand billing of a table with global secondary indexes is read back wrongly by DynamoDB Local; PROVISIONED at 1 read/1 write unit per table and index for this run',
     ]);

@@ -267,3 +267,12 @@ describe('analysePlan on hand-written plans', () => {
     expect(analysePlan(plan).drift.map((c) => [c.manifestPath, c.effect, c.detail])).toEqual([['spec', 'delete', 'changed outside planton: table t1 no longer exists']]);
   });
 });
+
+test('a plan that changes outputs only is not pending: an output is no drift of the table', () => {
+  const plan = {
+    applyable: true,
+    resource_changes: [{ address: 'module.dynamodb.aws_dynamodb_table.this', mode: 'managed', type: 'aws_dynamodb_table', name: 'this', change: { actions: ['no-op'], before: {}, after: {} } }],
+    output_changes: { stream_label: { actions: ['update'], before: '', after: '2026-11-27T14:53:14.573' } },
+  } as unknown as TerraformPlanJson;
+  expect(analysePlan(plan)).toMatchObject({ changes: [], drift: [], pending: false });
+});

@@ -47,3 +47,11 @@ test('a destroy plan (plan --destroy) is reusable by destroy only, an apply plan
   expect(reusablePlan(dir, inputs, { destroy: true })).toBeUndefined();
   expect(reusablePlan(dir, inputs)).toEqual({ inputs, losses: [], changes: true });
 });
+
+test('a saved plan that changes nothing is not reused: apply plans again and sees drift made since', () => {
+  const inputs = planInputsHash(dir, extra);
+  savePlanMeta(dir, { inputs, losses: [], changes: false });
+  writeFileSync(join(dir, PLAN_FILE), 'binary plan');
+  expect(reusablePlan(dir, inputs)).toBeUndefined();
+  discardPlan(dir);
+});

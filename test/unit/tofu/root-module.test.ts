@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { moduleOutputNames, renderBackend, renderRootModule } from '../../../src/tofu/root-module.js';
+import { conditionalImport, moduleOutputNames, renderBackend, renderRootModule } from '../../../src/tofu/root-module.js';
 
 test('the root module wires every tfvars key through a root variable and forwards every output', () => {
   const root = renderRootModule({
@@ -19,7 +19,24 @@ test('the root module wires every tfvars key through a root variable and forward
     },
     provider: { aws: { region: 'us-east-1' } },
     variable: { billing_mode: {}, table_name: {} },
-    module: { dynamodb: { source: '/pkg/tf-module', billing_mode: '${var.billing_mode}', table_name: '${var.table_name}' } },
+    // Read at plan time: which tables exist, and this one as it is now (autoscaled capacities, live TTL).
+    data: {
+      aws_dynamodb_tables: { planton_existing: {} },
+      aws_dynamodb_table: {
+        planton_live: {
+          count: '${(data.aws_dynamodb_tables.planton_existing.names == null ? false : contains(data.aws_dynamodb_tables.planton_existing.names, var.table_name)) ? 1 : 0}',
+          name: '${var.table_name}',
+        },
+      },
+    },
+    module: {
+      dynamodb: {
+        source: '/pkg/tf-module',
+        billing_mode: '${var.billing_mode}',
+        table_name: '${var.table_name}',
+        live_table: '${try(data.aws_dynamodb_table.planton_live[0], null)}',
+      },
+    },
     output: { table_name: { value: '${module.dynamodb.table_name}' }, table_arn: { value: '${module.dynamodb.table_arn}' } },
   });
 });
@@ -73,4 +90,15 @@ test('moduleOutputNames reads the output blocks of outputs.tf', () => {
   expect(moduleOutputNames(dir)).toEqual(['table_name', 'stream_arn']);
   expect(moduleOutputNames(join(dir, 'missing'))).toEqual([]);
   rmSync(dir, { recursive: true });
+});
+
+test('after an interrupted create, the import block takes the table into state only if it exists', () => {
+  expect(conditionalImport('module.dynamodb.aws_dynamodb_table.this')).toEqual([
+    {
+      for_each:
+        '${(data.aws_dynamodb_tables.planton_existing.names == null ? false : contains(data.aws_dynamodb_tables.planton_existing.names, var.table_name)) ? toset([var.table_name]) : toset([])}',
+      to: 'module.dynamodb.aws_dynamodb_table.this',
+      id: '${each.value}',
+    },
+  ]);
 });

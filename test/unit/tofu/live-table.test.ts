@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { backupHoldsTable, createsExistingTable, existingTables, unknownLiveTableMessage } from '../../../src/tofu/live-table.js';
+import { clearCreateIntent, pendingCreate, recordCreateIntent } from '../../../src/tofu/create-intent.js';
+import type { TerraformPlanJson } from '../../../src/plan/plan-json.js';
+
+const TABLE = 'module.dynamodb.aws_dynamodb_table.this';
+
+function plan(names: string[] | null, actions: ('create' | 'delete' | 'update' | 'no-op')[], importing = false): TerraformPlanJson {
+  return {
+    prior_state: { values: { root_module: { resources: [{ address: 'data.aws_dynamodb_tables.planton_existing', values: { names } }] } } },
+    resource_changes: [{ address: TABLE, mode: 'managed', type: 'aws_dynamodb_table', name: 'this', change: { actions, before: null, after: {}, ...(importing ? { importing: { id: 'orders' } } : {}) } }],
+  } as unknown as TerraformPlanJson;
+}
+
+describe('a live table the state does not know', () => {
+  test('is a plan that creates the table while ListTables saw it', () => {
+    expect(existingTables(plan(['orders', 'other'], ['create']))).toEqual(['orders', 'other']);
+    expect(existingTables(plan(null, ['create']))).toEqual([]);
+    expect(createsExistingTable(plan(['orders'], ['create']), TABLE, 'orders')).toBe(true);
+    expect(createsExistingTable(plan(['other'], ['create']), TABLE, 'orders')).toBe(false);
+    expect(createsExistingTable(plan(['orders'], ['create'], true), TABLE, 'orders')).toBe(false); // imported, not created
+    expect(createsExistingTable(plan(['orders'], ['delete', 'create']), TABLE, 'orders')).toBe(false); // a replacement
+    expect(createsExistingTable(plan(['orders'], ['update']), TABLE, 'orders')).toBe(false);
+  });
+
+  test('is reported with --adopt, and with the backup state when that holds the table', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planton-live-'));
+    try {
+      expect(backupHoldsTable(dir, 'orders')).toBe(false);
+      writeFileSync(join(dir, 'terraform.tfstate.backup'), JSON.stringify({ resources: [{ mode: 'managed', type: 'aws_dynamodb_table', instances: [{ attributes: { name: 'orders' } }] }] }));
+      expect(backupHoldsTable(dir, 'orders')).toBe(true);
+      expect(backupHoldsTable(dir, 'other')).toBe(false);
+      expect(unknownLiveTableMessage('orders', dir, true)).toBe(
+        `planton: table 'orders' already exists, but the state in ${dir} does not hold it, so the plan would create it again (and AWS would refuse).\n` +
+          '  If this manifest manages that table, take it into state with `--adopt` (planton tofu apply --adopt).\n' +
+          `  ${dir}/terraform.tfstate.backup holds the table: if the state was lost by mistake, copy that file to ${dir}/terraform.tfstate instead.\n`,
+      );
+      expect(unknownLiveTableMessage('orders', dir, false)).not.toContain('backup');
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+});
+
+test('the create marker names its table and is gone once cleared', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'planton-intent-'));
+  try {
+    expect(pendingCreate(dir, 'orders')).toBe(false);
+    recordCreateIntent(dir, 'orders');
+    expect(pendingCreate(dir, 'orders')).toBe(true);
+    expect(pendingCreate(dir, 'other')).toBe(false);
+    clearCreateIntent(dir);
+    expect(pendingCreate(dir, 'orders')).toBe(false);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
