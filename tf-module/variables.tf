@@ -1,4 +1,4 @@
-# Inputs of the module. Names follow planton's design §5; planton's tfvars set every one of them explicitly.
+# Inputs of the module. Names are planton's tfvars (docs/contract.md, tfvars); planton's tfvars set every one of them explicitly.
 # Rules that involve one variable are checked here; rules across variables are lifecycle preconditions in main.tf.
 
 variable "table_name" {

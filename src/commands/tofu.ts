@@ -153,7 +153,7 @@ async function drive(s: Session): Promise<number> {
   const binary = await probeBinary(chooseBinary({ flag: opts.binary, env: io.env, cwd: io.cwd }), io.env);
   out.stderr(describeBinary(binary) + '\n');
 
-  // Loaded when needed: helper E's module; load-tfvars and validation never pay for it.
+  // Loaded when needed: the root module writer; load-tfvars and validation never pay for it.
   const { renderProvider } = await import('../tofu/provider.js');
   const tfvars = { ...(toTfvars(s.manifest) as unknown as Record<string, unknown>), ...s.tfvarsOverrides };
   const moduleDir = s.moduleDir ?? tfModuleDir;
@@ -283,7 +283,7 @@ async function planToFile(r: Runner, destroy = false): Promise<{ result: RunResu
     // Autoscaled capacities move all day: Application Auto Scaling's doing, not drift from the manifest.
     analysis = withoutOwnedDrift(analysis, autoscaledPaths(r.s.manifest.spec));
     liveTableUnknown = createsExistingTable(planJson, TABLE_ADDRESS, r.tableName);
-    // After tofu's own plan output: the same changes in manifest terms (helper F's summary).
+    // After tofu's own plan output: the same changes in manifest terms (src/plan/explain.ts).
     r.human.stdout(formatSummary(analysis, { color: r.s.io.color && r.s.opts.color }));
   }
   // An output-only difference (terraform's exit 2 with no resource change) is not drift: the exit code
@@ -440,7 +440,7 @@ async function output(r: Runner, applied?: object): Promise<number> {
 
 
 /**
- * The --local hook (design §4): DynamoDB Local on a free loopback port with its data under
+ * The --local hook (docs/contract.md, cli): DynamoDB Local on a free loopback port with its data under
  * <manifest dir>/.planton/local-dynamodb/, dummy credentials, us-east-1, the manifest adjusted for what
  * DynamoDB Local lacks (one warning each), and the server stopped whatever happens. The work directory
  * lives beside the data (…/local-dynamodb/tofu/<table>/) so local state never mixes with real AWS state.

@@ -1,4 +1,5 @@
-// aws_dynamodb_table before/after → changes named by manifest path (design §2), with what AWS does.
+// aws_dynamodb_table before/after → changes named by manifest path (docs/contract.md, manifest), with what AWS does.
+import { scalarTypeOf } from '../manifest/key-types.js';
 import { GSI_BACKFILL, GSI_REBUILD, ONE_GSI_PER_UPDATE, REPLACEMENT_DELETES_ITEMS, TO_ON_DEMAND_LIMIT, TO_PROVISIONED } from './aws-facts.js';
 import type { Change, ChangeAction } from './types.js';
 import { byName, isEmpty, isObj, type Obj, sameKnown, show } from './values.js';
@@ -195,7 +196,7 @@ function attributeTypeChanges(input: TableDiffInput): Change[] {
   return out;
 }
 
-const typeName = (t: unknown): string => ({ S: 'STRING', N: 'NUMBER', B: 'BINARY' } as Record<string, string>)[String(t)] ?? String(t);
+const typeName = (t: unknown): string => scalarTypeOf(t) ?? String(t);
 
 function keyPathsUsing(table: Obj, attr: string): string[] {
   const paths: string[] = [];

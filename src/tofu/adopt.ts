@@ -1,4 +1,4 @@
-// `planton tofu apply --adopt` (design §4): take an existing table of the manifest's name into state
+// `planton tofu apply --adopt` (docs/contract.md, cli): take an existing table of the manifest's name into state
 // with an `import {}` block in the generated root module, so the first plan imports it instead of
 // creating it. Only the table is imported: the module's other resources (autoscaling targets and
 // policies, alarms, resource policy, contributor insights) are written with AWS calls that create or

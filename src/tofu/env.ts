@@ -1,4 +1,4 @@
-// The child's environment is the only way credentials reach tofu (design §3): never argv, never files.
+// The child's environment is the only way credentials reach tofu (docs/contract.md, stack input): never argv, never files.
 
 import type { ProviderConfig } from '../generated/stack-input.js';
 

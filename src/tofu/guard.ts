@@ -1,5 +1,5 @@
 // The replacement guard: a plan that deletes or replaces the DynamoDB table deletes every item, so apply
-// stops unless --allow-replace. Kept in one function so helper F's fuller plan analysis can take over.
+// stops unless --allow-replace. Kept in one function over the plan analysis of src/plan/.
 import { analysePlan, type PlanAnalysis } from '../plan/analyse.js';
 import type { TerraformPlanJson, TfResourceChange } from '../plan/plan-json.js';
 
@@ -66,7 +66,7 @@ export function lossMessage(losses: TableLoss[], tableName: string): string {
 }
 
 /**
- * The verdict apply acts on: helper F's analysis says whether the table is replaced or deleted and,
+ * The verdict apply acts on: the plan analysis (src/plan/) says whether the table is replaced or deleted and,
  * in manifest terms, why; the replace_paths reading above is the fallback for causes it leaves out.
  */
 export function guardPlan(plan: TerraformPlanJson, tableNamePath: 'spec.tableName' | 'metadata.name'): { losses: TableLoss[]; analysis: PlanAnalysis } {
@@ -85,7 +85,7 @@ export function guardPlan(plan: TerraformPlanJson, tableNamePath: 'spec.tableNam
   return { losses, analysis };
 }
 
-/** replace_paths attribute → manifest paths helper F's analysis uses for it. */
+/** replace_paths attribute → manifest paths the plan analysis uses for it. */
 const CAUSE_PREFIXES: Record<string, string[]> = {
   name: ['spec.tableName', 'metadata.name'],
   hash_key: ['spec.partitionKey'],

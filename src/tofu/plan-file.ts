@@ -1,6 +1,7 @@
 // `plan` saves planton.tfplan and the hash of what it was planned from; `apply` right after a plan of the
-// same inputs applies that file instead of planning again (~6 s saved, facts.md). The inputs: the root
-// module, the tfvars, the state (serial + lineage), the binary, and who the credentials are.
+// same inputs applies that file instead of planning again (which would start the provider and refresh
+// once more). The inputs: the root module, the tfvars, the state (serial + lineage), the binary, and who
+// the credentials are.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from './fingerprint.js';
@@ -22,7 +23,7 @@ export interface PlanMeta {
   outputsOnly?: boolean;
   /** The plan creates a table that already exists and the state does not hold (live-table.ts). */
   liveTableUnknown?: boolean;
-  /** helper F's analysis in manifest terms (for --json), when the plan changes something. */
+  /** The plan analysis in manifest terms (for --json), when the plan changes something. */
   analysis?: PlanAnalysis;
   /** A destroy plan (`plan --destroy`): only `destroy` applies it. */
   destroy?: boolean;

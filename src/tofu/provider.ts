@@ -1,5 +1,5 @@
 // The `provider "aws"` block of the generated root module (main.tf.json). Credentials never appear
-// here: they reach tofu only through the child's environment (design §3).
+// here: they reach tofu only through the child's environment (docs/contract.md, stack input).
 
 /**
  * Every service the bundled module or the provider itself can call: the table and its contributor

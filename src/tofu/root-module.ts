@@ -13,7 +13,7 @@ export interface RootModuleInput {
   moduleDir: string;
   variableNames: readonly string[];
   outputNames: readonly string[];
-  /** The `provider.aws` block (helper E's renderProvider). */
+  /** The `provider.aws` block (renderProvider in provider.ts). */
   provider: object;
   backend: BackendSpec;
 }

@@ -7,7 +7,7 @@ const json = JSON.stringify({
   table_name: { sensitive: false, type: 'string', value: 't' },
 });
 
-test('outputs come in design §4 order, then the rest by name, aligned and quoted', () => {
+test('outputs come in the order of docs/contract.md (cli), then the rest by name, aligned and quoted', () => {
   const values = outputValues(json);
   expect(Object.keys(values)).toEqual(['table_name', 'table_arn', 'aws_region', 'extra']);
   expect(formatOutputs(values)).toBe(
