@@ -68,9 +68,10 @@ suite('a team shares one table through an S3 state (s3rver) locked in DynamoDB L
   const asBob = (...args: string[]) => bobRuns.run(['tofu', ...args]);
   const team = ['--manifest', 'orders.yaml', '--stack-input', 'stack-input.yaml'];
 
-  type State = { serial: number; resources: { type: string; instances: { attributes: Record<string, unknown> }[] }[] };
+  type State = { serial: number; resources: { mode: string; type: string; instances: { attributes: Record<string, unknown> }[] }[] };
   const sharedState = (key = STATE_KEY) => JSON.parse(s3.object(key) ?? 'null') as State | null;
-  const tableIn = (state: State | null) => state?.resources.find((r) => r.type === 'aws_dynamodb_table')?.instances[0]?.attributes;
+  // The managed table, not the root module's plan-time read of the live table (a data source of the same type).
+  const tableIn = (state: State | null) => state?.resources.find((r) => r.mode === 'managed' && r.type === 'aws_dynamodb_table')?.instances[0]?.attributes;
   const describe = async () => (await ddb.client().send(new DescribeTableCommand({ TableName: TABLE }))).Table!;
 
   beforeAll(async () => {
