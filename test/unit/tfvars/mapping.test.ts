@@ -1,14 +1,18 @@
 // The manifest → tfvars mapping (docs/contract.md `tfvars`), case by case.
 import type { AwsDynamodb, AwsDynamodbSpec } from '../../../src/generated/manifest.js';
+import { schemaProblems } from '../../../src/manifest/schema.js';
 import { ATTRIBUTE_TYPE, deriveAttributes, stableJson, toTfvars } from '../../../src/tfvars/index.js';
 
+/** A valid manifest with the schema's defaults filled in, as toTfvars always receives it. */
 function manifest(spec: Partial<AwsDynamodbSpec>, labels?: Record<string, string>): AwsDynamodb {
-  return {
+  const m: AwsDynamodb = {
     apiVersion: 'aws.project-planton.org/v1',
     kind: 'AwsDynamodb',
     metadata: { name: 'orders', ...(labels ? { labels } : {}) },
     spec: { partitionKey: { name: 'pk', type: 'STRING' }, ...spec },
   };
+  expect(schemaProblems('manifest', m)).toEqual([]);
+  return m;
 }
 
 describe('key types', () => {
@@ -123,7 +127,7 @@ describe('toTfvars', () => {
   });
 
   it('turns features off with nulls, never half-filled blocks', () => {
-    const v = toTfvars(manifest({ stream: { enabled: false }, serverSideEncryption: { enabled: false } }));
+    const v = toTfvars(manifest({ stream: { enabled: false }, serverSideEncryption: { enabled: false }, pointInTimeRecovery: { enabled: false } }));
     expect([v.ttl_enabled, v.ttl_attribute_name, v.stream_enabled, v.stream_view_type]).toEqual([false, null, false, null]);
     expect([v.server_side_encryption_enabled, v.server_side_encryption_kms_key_arn]).toEqual([false, null]);
     expect([v.point_in_time_recovery_enabled, v.point_in_time_recovery_period_in_days]).toEqual([false, null]);
