@@ -103,13 +103,16 @@ export interface Tfvars {
   tags: Record<string, string>;
 }
 
-// Defaults of terraform-aws-modules/dynamodb-table v4's `autoscaling_defaults` (the schema defaults
-// targetUtilization to the same 70).
-const AUTOSCALING_DEFAULTS = { target_value: 70, scale_in_cooldown: 0, scale_out_cooldown: 0 } as const;
+// The manifest has been through the schema, whose defaults (ajv `useDefaults`) are filled in: a value
+// with a schema default is never missing here, so it is read with `!` and not defaulted again. Only
+// `--local` deletes whole fields (src/local/adjust.ts), which is why some fields keep a fallback.
 
-/** A feature block is on when present and not `enabled: false` (the schema's default is true). */
+// Cooldown defaults of terraform-aws-modules/dynamodb-table v4's `autoscaling_defaults` (the schema has none).
+const AUTOSCALING_DEFAULTS = { scale_in_cooldown: 0, scale_out_cooldown: 0 } as const;
+
+/** A feature block is on when present (`--local` may delete it) and enabled (the schema fills `enabled: true`). */
 function isOn(block: { enabled?: boolean } | undefined): boolean {
-  return block !== undefined && block.enabled !== false;
+  return block?.enabled === true;
 }
 
 function onDemand(value: OnDemandThroughput | undefined): OnDemandVars | null {
@@ -125,7 +128,7 @@ function autoscaling(target: AutoScalingTarget | undefined): AutoscalingVars | n
   return {
     min_capacity: target.minCapacity,
     max_capacity: target.maxCapacity,
-    target_value: target.targetUtilization ?? AUTOSCALING_DEFAULTS.target_value,
+    target_value: target.targetUtilization!,
     scale_in_cooldown: target.scaleInCooldown ?? AUTOSCALING_DEFAULTS.scale_in_cooldown,
     scale_out_cooldown: target.scaleOutCooldown ?? AUTOSCALING_DEFAULTS.scale_out_cooldown,
   };
@@ -192,8 +195,9 @@ export function toTfvars(manifest: AwsDynamodb): Tfvars {
     point_in_time_recovery_period_in_days: pitrOn ? (spec.pointInTimeRecovery?.recoveryPeriodInDays ?? null) : null,
     server_side_encryption_enabled: sseOn,
     server_side_encryption_kms_key_arn: sseOn ? (spec.serverSideEncryption?.kmsKeyArn ?? null) : null,
+    // --local deletes tableClass and contributorInsightsEnabled when DynamoDB Local cannot hold them.
     table_class: spec.tableClass ?? 'STANDARD',
-    deletion_protection_enabled: spec.deletionProtectionEnabled ?? false,
+    deletion_protection_enabled: spec.deletionProtectionEnabled!,
     contributor_insights_enabled: spec.contributorInsightsEnabled ?? false,
     autoscaling_read: provisioned ? autoscaling(spec.autoScaling?.read) : null,
     autoscaling_write: provisioned ? autoscaling(spec.autoScaling?.write) : null,
@@ -201,13 +205,13 @@ export function toTfvars(manifest: AwsDynamodb): Tfvars {
     replicas: (spec.replicas ?? []).map((r) => ({
       region_name: r.regionName,
       kms_key_arn: r.kmsKeyArn ?? null,
-      point_in_time_recovery: r.pointInTimeRecovery ?? false,
-      propagate_tags: r.propagateTags ?? false,
+      point_in_time_recovery: r.pointInTimeRecovery!,
+      propagate_tags: r.propagateTags!,
     })),
     import_table: imp
       ? {
           input_format: imp.inputFormat,
-          input_compression_type: imp.inputCompressionType ?? 'NONE',
+          input_compression_type: imp.inputCompressionType!,
           s3_bucket_source: {
             bucket: imp.s3BucketSource.bucket,
             bucket_owner: imp.s3BucketSource.bucketOwner ?? null,
@@ -215,7 +219,7 @@ export function toTfvars(manifest: AwsDynamodb): Tfvars {
           },
           csv:
             imp.inputFormat === 'CSV' && imp.csv
-              ? { delimiter: imp.csv.delimiter ?? null, header_list: imp.csv.headerList ? [...imp.csv.headerList] : null }
+              ? { delimiter: imp.csv.delimiter!, header_list: imp.csv.headerList ? [...imp.csv.headerList] : null }
               : null,
         }
       : null,
@@ -231,10 +235,10 @@ export function toTfvars(manifest: AwsDynamodb): Tfvars {
       throttle: isOn(throttle)
         ? {
             enabled: true,
-            threshold: throttle?.threshold ?? 0,
-            period_seconds: throttle?.periodSeconds ?? 300,
-            evaluation_periods: throttle?.evaluationPeriods ?? 2,
-            alarm_actions: [...(throttle?.alarmActions ?? [])],
+            threshold: throttle!.threshold!,
+            period_seconds: throttle!.periodSeconds!,
+            evaluation_periods: throttle!.evaluationPeriods!,
+            alarm_actions: [...(throttle!.alarmActions ?? [])],
           }
         : null,
     },

@@ -157,6 +157,20 @@ describe('toTfvars', () => {
     ]);
   });
 
+  it('sends the schema defaults of replicas, S3 import and throttle alarms when the manifest leaves them out', () => {
+    const v = toTfvars(
+      manifest({
+        replicas: [{ regionName: 'us-west-2' }],
+        importTable: { inputFormat: 'CSV', s3BucketSource: { bucket: 'data' }, csv: {} },
+        alarms: { throttle: {} },
+      }),
+    );
+    expect(v.replicas).toEqual([{ region_name: 'us-west-2', kms_key_arn: null, point_in_time_recovery: false, propagate_tags: false }]);
+    expect([v.import_table?.input_compression_type, v.import_table?.csv]).toEqual(['NONE', { delimiter: ',', header_list: null }]);
+    expect(v.alarms.throttle).toEqual({ enabled: true, threshold: 0, period_seconds: 300, evaluation_periods: 2, alarm_actions: [] });
+    expect(v.deletion_protection_enabled).toBe(false);
+  });
+
   it('uses spec.tableName over metadata.name', () => {
     expect(toTfvars(manifest({ tableName: 'orders-v2' })).table_name).toBe('orders-v2');
     expect(toTfvars(manifest({})).table_name).toBe('orders');
