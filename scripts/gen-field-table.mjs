@@ -3,9 +3,10 @@
 // <!-- BEGIN_FIELDS --> / <!-- END_FIELDS --> markers. `--check` writes nothing and exits 1 when the
 // README is stale (test/unit/catalogue checks the same in-process).
 import { build } from 'esbuild';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeOrCheck } from './generated-file.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The catalogue is TypeScript: esbuild strips the types in memory, and the module is imported from a data URL.
@@ -14,12 +15,4 @@ const { withFieldTable } = await import('data:text/javascript;base64,' + Buffer.
 
 const readmePath = join(root, 'README.md');
 const readme = readFileSync(readmePath, 'utf8');
-const fresh = withFieldTable(readme);
-if (process.argv.includes('--check')) {
-  if (fresh !== readme) {
-    process.stderr.write('README.md\'s field table is stale: run `npm run generate` and commit it\n');
-    process.exit(1);
-  }
-} else if (fresh !== readme) {
-  writeFileSync(readmePath, fresh);
-}
+writeOrCheck(readmePath, readme, withFieldTable(readme), "README.md's field table");
