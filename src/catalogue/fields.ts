@@ -11,6 +11,9 @@ export interface Field {
   path: string;
   /** Variables of tf-module/ that carry it. */
   tfvars: string[];
+  /** The one module variable takes the manifest value as it is (null when absent), so toTfvars has no
+   *  code of its own for the field. */
+  copied?: true;
   /** Top-level attribute of aws_dynamodb_table; absent when another resource holds it. */
   attribute?: string;
   /** Another resource of the module that holds it, when `attribute` is absent. */
@@ -51,7 +54,7 @@ export const FIELDS: readonly Field[] = [
   { path: 'spec.pointInTimeRecovery', tfvars: ['point_in_time_recovery_enabled', 'point_in_time_recovery_period_in_days'], attribute: 'point_in_time_recovery', label: 'point-in-time recovery', onChange: 'in-place' },
   { path: 'spec.serverSideEncryption', tfvars: ['server_side_encryption_enabled', 'server_side_encryption_kms_key_arn'], attribute: 'server_side_encryption', label: 'server-side encryption', onChange: 'in-place' },
   { path: 'spec.tableClass', tfvars: ['table_class'], attribute: 'table_class', label: 'table class', onChange: 'in-place' },
-  { path: 'spec.deletionProtectionEnabled', tfvars: ['deletion_protection_enabled'], attribute: 'deletion_protection_enabled', label: 'deletion protection', onChange: 'in-place' },
+  { path: 'spec.deletionProtectionEnabled', tfvars: ['deletion_protection_enabled'], copied: true, attribute: 'deletion_protection_enabled', label: 'deletion protection', onChange: 'in-place' },
   { path: 'spec.contributorInsightsEnabled', tfvars: ['contributor_insights_enabled'], resource: 'aws_dynamodb_contributor_insights', label: 'contributor insights', onChange: 'in-place' },
   { path: 'spec.replicas', tfvars: ['replicas'], attribute: 'replica', label: 'replicas', onChange: 'in-place' },
   { path: 'spec.importTable', tfvars: ['import_table'], attribute: 'import_table', label: 'import from S3', onChange: 'replaces-table' },

@@ -7,6 +7,7 @@ import type {
   OnDemandThroughput,
   Projection,
 } from '../generated/manifest.js';
+import { FIELDS } from '../catalogue/fields.js';
 import { deriveAttributes, type AttributeDefinition } from './key-types.js';
 
 export { ATTRIBUTE_TYPE, deriveAttributes, keyAttributes } from './key-types.js';
@@ -86,7 +87,6 @@ export interface Tfvars {
   server_side_encryption_enabled: boolean;
   server_side_encryption_kms_key_arn: string | null;
   table_class: string;
-  deletion_protection_enabled: boolean;
   contributor_insights_enabled: boolean;
   autoscaling_read: AutoscalingVars | null;
   autoscaling_write: AutoscalingVars | null;
@@ -101,6 +101,8 @@ export interface Tfvars {
   timeouts: { create: string | null; update: string | null; delete: string | null } | null;
   alarms: { throttle: ThrottleAlarmVars | null };
   tags: Record<string, string>;
+  /** The variables of fields the catalogue marks `copied` (src/catalogue/fields.ts), e.g. deletion_protection_enabled. */
+  [copied: string]: unknown;
 }
 
 // The manifest has been through the schema, whose defaults (ajv `useDefaults`) are filled in: a value
@@ -197,7 +199,6 @@ export function toTfvars(manifest: AwsDynamodb): Tfvars {
     server_side_encryption_kms_key_arn: sseOn ? (spec.serverSideEncryption?.kmsKeyArn ?? null) : null,
     // --local deletes tableClass and contributorInsightsEnabled when DynamoDB Local cannot hold them.
     table_class: spec.tableClass ?? 'STANDARD',
-    deletion_protection_enabled: spec.deletionProtectionEnabled!,
     contributor_insights_enabled: spec.contributorInsightsEnabled ?? false,
     autoscaling_read: provisioned ? autoscaling(spec.autoScaling?.read) : null,
     autoscaling_write: provisioned ? autoscaling(spec.autoScaling?.write) : null,
@@ -244,7 +245,20 @@ export function toTfvars(manifest: AwsDynamodb): Tfvars {
     },
     // Labels first: spec.tags win on the same key.
     tags: { ...(manifest.metadata.labels ?? {}), ...(spec.tags ?? {}) },
+    ...copiedVars(manifest),
   };
+}
+
+/** The variables of `copied` fields: the manifest value as it is, null when absent. */
+function copiedVars(manifest: AwsDynamodb): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of FIELDS) {
+    if (!f.copied) continue;
+    let value: unknown = manifest;
+    for (const key of f.path.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
+    out[f.tfvars[0]!] = value ?? null;
+  }
+  return out;
 }
 
 /** JSON with object keys sorted at every level, 2-space indent and a trailing newline (stable diffs). */

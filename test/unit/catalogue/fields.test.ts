@@ -30,3 +30,11 @@ test('looks fields up by provider attribute and by manifest path', () => {
   expect(field('spec.globalSecondaryIndexes').onChange).toBe('online-backfill');
   expect(() => field('spec.nope')).toThrow('no field spec.nope in the catalogue');
 });
+
+test('a copied field has one module variable, and toTfvars sends it the manifest value as it is', async () => {
+  const { toTfvars } = await import('../../../src/tfvars/index.js');
+  const copied = FIELDS.filter((f) => f.copied);
+  expect(copied.map((f) => f.tfvars)).toEqual([['deletion_protection_enabled']]);
+  const spec = { partitionKey: { name: 'pk', type: 'STRING' as const }, deletionProtectionEnabled: true };
+  expect(toTfvars({ apiVersion: 'aws.project-planton.org/v1', kind: 'AwsDynamodb', metadata: { name: 'orders' }, spec }).deletion_protection_enabled).toBe(true);
+});
