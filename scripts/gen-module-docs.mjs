@@ -4,9 +4,10 @@
 // the <!-- BEGIN_INPUTS --> / <!-- END_INPUTS --> and <!-- BEGIN_OUTPUTS --> / <!-- END_OUTPUTS -->
 // markers, so the tables never drift from the module. `--check` writes nothing and exits 1 when the
 // README is stale (the module test runs it).
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeOrCheck } from './generated-file.mjs';
 
 const moduleDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'tf-module');
 
@@ -69,13 +70,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // Variables and outputs may live in any .tf file of the module (live.tf holds live_table).
   const all = readdirSync(moduleDir).filter((f) => f.endsWith('.tf')).sort();
   const text = (first) => [first, ...all.filter((f) => f !== first)].map((f) => readFileSync(join(moduleDir, f), 'utf8')).join('\n');
-  const fresh = renderReadme(readme, text('variables.tf'), text('outputs.tf'));
-  if (process.argv.includes('--check')) {
-    if (fresh !== readme) {
-      process.stderr.write('tf-module/README.md is stale: run `npm run generate` and commit it\n');
-      process.exit(1);
-    }
-  } else if (fresh !== readme) {
-    writeFileSync(readmePath, fresh);
-  }
+  writeOrCheck(readmePath, readme, renderReadme(readme, text('variables.tf'), text('outputs.tf')), 'tf-module/README.md');
 }

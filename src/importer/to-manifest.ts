@@ -2,6 +2,7 @@
 // manifest that validates and plans to no change. Pure. Only what differs from the schema defaults is
 // written, so the manifest stays as short as one a person would write.
 import type { AutoScaling, AutoScalingTarget, AwsDynamodb, AwsDynamodbSpec, GlobalSecondaryIndex, KeyAttribute, LocalSecondaryIndex, Projection } from '../generated/manifest.js';
+import { SPEC_ORDER } from '../catalogue/fields.js';
 import { scalarTypeOf } from '../manifest/key-types.js';
 import { NAME_PATTERN, NAME_RE } from '../manifest/table-name.js';
 
@@ -126,16 +127,10 @@ export function toManifest(table: Obj, autoscaling: LiveAutoScaling[] = []): Imp
   return { manifest, notes };
 }
 
-// The schema's order of spec fields (those the importer writes), so an imported manifest reads like a hand-written one.
-const ORDER: (keyof AwsDynamodbSpec)[] = [
-  'tableName', 'billingMode', 'partitionKey', 'sortKey', 'provisionedThroughput', 'onDemandThroughput', 'autoScaling',
-  'globalSecondaryIndexes', 'localSecondaryIndexes', 'ttl', 'stream', 'pointInTimeRecovery', 'serverSideEncryption',
-  'tableClass', 'deletionProtectionEnabled', 'contributorInsightsEnabled', 'replicas', 'tags',
-];
-
+// The schema's order of spec fields, so an imported manifest reads like a hand-written one.
 function inSchemaOrder(spec: AwsDynamodbSpec): AwsDynamodbSpec {
   const out: Record<string, unknown> = {};
-  for (const k of ORDER) if (spec[k] !== undefined) out[k] = spec[k];
+  for (const k of SPEC_ORDER as readonly (keyof AwsDynamodbSpec)[]) if (spec[k] !== undefined) out[k] = spec[k];
   return out as unknown as AwsDynamodbSpec;
 }
 

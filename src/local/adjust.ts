@@ -1,6 +1,7 @@
 // What `--local` turns off because DynamoDB Local cannot hold it: each dropped feature gets exactly one
 // warning, and nothing else in the manifest changes. Used only for --local runs: real AWS always gets
-// the manifest as written, so no diff AWS would show is ever hidden.
+// the manifest as written, so no diff AWS would show is ever hidden. Features are named as plan summaries name them.
+import { field } from '../catalogue/fields.js';
 import type { AwsDynamodb, AwsDynamodbSpec } from '../generated/manifest.js';
 
 export interface LocalAdjustment {
@@ -18,13 +19,13 @@ const skipped = (what: string, why = 'is not supported by DynamoDB Local', inste
 const GAPS: { what: string; why?: string; instead?: string; paths?: string[]; present(spec: AwsDynamodbSpec): boolean; drop(spec: AwsDynamodbSpec): void }[] = [
   {
     // UpdateContinuousBackups is an unknown operation.
-    what: 'point-in-time recovery',
+    what: field('spec.pointInTimeRecovery').label,
     present: (s) => s.pointInTimeRecovery !== undefined && s.pointInTimeRecovery.enabled !== false,
     drop: (s) => void delete s.pointInTimeRecovery,
   },
   {
     // Created ACTIVE but DescribeTable returns no SSEDescription: the next plan would want to enable it again.
-    what: 'server-side encryption',
+    what: field('spec.serverSideEncryption').label,
     why: 'is not reported by DynamoDB Local',
     present: (s) => s.serverSideEncryption?.enabled === true,
     drop: (s) => void delete s.serverSideEncryption,
@@ -57,7 +58,7 @@ const GAPS: { what: string; why?: string; instead?: string; paths?: string[]; pr
   },
   {
     // Application Auto Scaling is a separate AWS service that DynamoDB Local does not emulate.
-    what: 'autoscaling',
+    what: field('spec.autoScaling').label,
     present: (s) => s.autoScaling !== undefined || (s.globalSecondaryIndexes ?? []).some((g) => g.autoScaling !== undefined),
     drop: (s) => {
       delete s.autoScaling;
@@ -86,7 +87,7 @@ const GAPS: { what: string; why?: string; instead?: string; paths?: string[]; pr
     drop: (s) => void delete s.alarms,
   },
   {
-    what: 'contributor insights',
+    what: field('spec.contributorInsightsEnabled').label,
     present: (s) => s.contributorInsightsEnabled === true,
     drop: (s) => void delete s.contributorInsightsEnabled,
   },

@@ -1,57 +1,9 @@
 // aws_dynamodb_table before/after → changes named by manifest path (docs/contract.md, manifest), with what AWS does.
+import { DERIVED_ATTRIBUTES, field, fieldOfAttribute } from '../catalogue/fields.js';
 import { scalarTypeOf } from '../manifest/key-types.js';
 import { GSI_BACKFILL, GSI_REBUILD, ONE_GSI_PER_UPDATE, REPLACEMENT_DELETES_ITEMS, TO_ON_DEMAND_LIMIT, TO_PROVISIONED } from './aws-facts.js';
 import type { Change, ChangeAction } from './types.js';
 import { byName, isEmpty, isObj, type Obj, sameKnown, show } from './values.js';
-
-/** Provider attributes that follow from others or are read-only: never a change of their own. */
-const DERIVED = new Set(['arn', 'id', 'stream_arn', 'stream_label', 'tags_all', 'attribute', 'region']);
-
-/** Provider attribute → manifest path, for attributes that map one to one. */
-const SIMPLE: Record<string, string> = {
-  hash_key: 'spec.partitionKey.name',
-  range_key: 'spec.sortKey.name',
-  billing_mode: 'spec.billingMode',
-  read_capacity: 'spec.provisionedThroughput.readCapacityUnits',
-  write_capacity: 'spec.provisionedThroughput.writeCapacityUnits',
-  on_demand_throughput: 'spec.onDemandThroughput',
-  stream_enabled: 'spec.stream.enabled',
-  stream_view_type: 'spec.stream.viewType',
-  ttl: 'spec.ttl',
-  point_in_time_recovery: 'spec.pointInTimeRecovery',
-  server_side_encryption: 'spec.serverSideEncryption',
-  table_class: 'spec.tableClass',
-  deletion_protection_enabled: 'spec.deletionProtectionEnabled',
-  tags: 'spec.tags',
-  replica: 'spec.replicas',
-  import_table: 'spec.importTable',
-  restore_source_name: 'spec.restore.sourceTableName',
-  restore_source_table_arn: 'spec.restore.sourceTableArn',
-  restore_date_time: 'spec.restore.restoreDateTime',
-  restore_to_latest_time: 'spec.restore.useLatestRestorableTime',
-  timeouts: 'spec.timeouts',
-};
-
-const LABELS: Record<string, string> = {
-  hash_key: 'partition key',
-  range_key: 'sort key',
-  billing_mode: 'billing mode',
-  read_capacity: 'read capacity',
-  write_capacity: 'write capacity',
-  on_demand_throughput: 'on-demand maximum throughput',
-  stream_enabled: 'stream',
-  stream_view_type: 'stream view type',
-  ttl: 'time to live',
-  point_in_time_recovery: 'point-in-time recovery',
-  server_side_encryption: 'server-side encryption',
-  table_class: 'table class',
-  deletion_protection_enabled: 'deletion protection',
-  tags: 'tags',
-  replica: 'replicas',
-  import_table: 'import from S3',
-  timeouts: 'timeouts',
-  name: 'table name',
-};
 
 export const gsiPath = (name: string): string => `spec.globalSecondaryIndexes[${name}]`;
 export const lsiPath = (name: string): string => `spec.localSecondaryIndexes[${name}]`;
@@ -75,7 +27,7 @@ export function tableChanges(input: TableDiffInput): Change[] {
   const replacing = input.action === 'replace';
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort(orderOf);
   for (const key of keys) {
-    if (DERIVED.has(key)) continue;
+    if (DERIVED_ATTRIBUTES.has(key)) continue;
     const b = before[key];
     const a = after[key];
     if (sameKnown(b, a)) continue;
@@ -99,8 +51,9 @@ function orderOf(x: string, y: string): number {
 }
 
 function simpleChange(input: TableDiffInput, key: string, b: unknown, a: unknown): Change {
-  const manifestPath = key === 'name' ? input.tableNamePath : (SIMPLE[key] ?? `(provider attribute ${key})`);
-  const label = LABELS[key] ?? key;
+  const known = fieldOfAttribute(key);
+  const manifestPath = key === 'name' ? input.tableNamePath : (known?.path ?? `(provider attribute ${key})`);
+  const label = known?.label ?? key;
   let detail = `${label}: ${show(b)} → ${show(a)}`;
   if (key === 'billing_mode' && !input.prefix) detail += `; ${a === 'PAY_PER_REQUEST' ? TO_ON_DEMAND_LIMIT : TO_PROVISIONED}`;
   return finish(input, key, { manifestPath, detail, before: b, after: a });
@@ -131,6 +84,12 @@ function describeIndex(ix: Obj): string {
 
 const INDEX_SHAPE = ['hash_key', 'range_key', 'projection_type', 'non_key_attributes'];
 
+/** A GSI's capacities have the table's attribute names and spec paths, below the index. */
+const INDEX_CAPACITY = ['spec.provisionedThroughput.readCapacityUnits', 'spec.provisionedThroughput.writeCapacityUnits', 'spec.onDemandThroughput'].map((path) => {
+  const f = field(path);
+  return { attribute: f.attribute!, sub: path.slice('spec.'.length), label: f.label };
+});
+
 function gsiChanges(input: TableDiffInput, b: unknown, a: unknown): Change[] {
   const before = byName(b);
   const after = byName(a);
@@ -146,13 +105,9 @@ function gsiChanges(input: TableDiffInput, b: unknown, a: unknown): Change[] {
       structural.push(finish(input, 'global_secondary_index', { manifestPath: gsiPath(name), detail: `index ${name} changes ${describeIndex(old)} → ${describeIndex(ix)}: ${GSI_REBUILD}`, before: old, after: ix }, 'online-backfill'));
       continue;
     }
-    for (const [field, sub, label] of [
-      ['read_capacity', 'provisionedThroughput.readCapacityUnits', 'read capacity'],
-      ['write_capacity', 'provisionedThroughput.writeCapacityUnits', 'write capacity'],
-      ['on_demand_throughput', 'onDemandThroughput', 'on-demand maximum throughput'],
-    ] as const) {
-      if (sameKnown(old[field], ix[field])) continue;
-      out.push(finish(input, 'global_secondary_index', { manifestPath: `${gsiPath(name)}.${sub}`, detail: `index ${name} ${label}: ${show(old[field])} → ${show(ix[field])}`, before: old[field], after: ix[field] }));
+    for (const { attribute, sub, label } of INDEX_CAPACITY) {
+      if (sameKnown(old[attribute], ix[attribute])) continue;
+      out.push(finish(input, 'global_secondary_index', { manifestPath: `${gsiPath(name)}.${sub}`, detail: `index ${name} ${label}: ${show(old[attribute])} → ${show(ix[attribute])}`, before: old[attribute], after: ix[attribute] }));
     }
   }
   for (const [name, ix] of before) {

@@ -7,6 +7,7 @@ import type {
   OnDemandThroughput,
   Projection,
 } from '../generated/manifest.js';
+import { FIELDS } from '../catalogue/fields.js';
 import { deriveAttributes, type AttributeDefinition } from './key-types.js';
 
 export { ATTRIBUTE_TYPE, deriveAttributes, keyAttributes } from './key-types.js';
@@ -86,7 +87,6 @@ export interface Tfvars {
   server_side_encryption_enabled: boolean;
   server_side_encryption_kms_key_arn: string | null;
   table_class: string;
-  deletion_protection_enabled: boolean;
   contributor_insights_enabled: boolean;
   autoscaling_read: AutoscalingVars | null;
   autoscaling_write: AutoscalingVars | null;
@@ -101,15 +101,20 @@ export interface Tfvars {
   timeouts: { create: string | null; update: string | null; delete: string | null } | null;
   alarms: { throttle: ThrottleAlarmVars | null };
   tags: Record<string, string>;
+  /** The variables of fields the catalogue marks `copied` (src/catalogue/fields.ts), e.g. deletion_protection_enabled. */
+  [copied: string]: unknown;
 }
 
-// Defaults of terraform-aws-modules/dynamodb-table v4's `autoscaling_defaults` (the schema defaults
-// targetUtilization to the same 70).
-const AUTOSCALING_DEFAULTS = { target_value: 70, scale_in_cooldown: 0, scale_out_cooldown: 0 } as const;
+// The manifest has been through the schema, whose defaults (ajv `useDefaults`) are filled in: a value
+// with a schema default is never missing here, so it is read with `!` and not defaulted again. Only
+// `--local` deletes whole fields (src/local/adjust.ts), which is why some fields keep a fallback.
 
-/** A feature block is on when present and not `enabled: false` (the schema's default is true). */
+// Cooldown defaults of terraform-aws-modules/dynamodb-table v4's `autoscaling_defaults` (the schema has none).
+const AUTOSCALING_DEFAULTS = { scale_in_cooldown: 0, scale_out_cooldown: 0 } as const;
+
+/** A feature block is on when present (`--local` may delete it) and enabled (the schema fills `enabled: true`). */
 function isOn(block: { enabled?: boolean } | undefined): boolean {
-  return block !== undefined && block.enabled !== false;
+  return block?.enabled === true;
 }
 
 function onDemand(value: OnDemandThroughput | undefined): OnDemandVars | null {
@@ -125,7 +130,7 @@ function autoscaling(target: AutoScalingTarget | undefined): AutoscalingVars | n
   return {
     min_capacity: target.minCapacity,
     max_capacity: target.maxCapacity,
-    target_value: target.targetUtilization ?? AUTOSCALING_DEFAULTS.target_value,
+    target_value: target.targetUtilization!,
     scale_in_cooldown: target.scaleInCooldown ?? AUTOSCALING_DEFAULTS.scale_in_cooldown,
     scale_out_cooldown: target.scaleOutCooldown ?? AUTOSCALING_DEFAULTS.scale_out_cooldown,
   };
@@ -192,8 +197,8 @@ export function toTfvars(manifest: AwsDynamodb): Tfvars {
     point_in_time_recovery_period_in_days: pitrOn ? (spec.pointInTimeRecovery?.recoveryPeriodInDays ?? null) : null,
     server_side_encryption_enabled: sseOn,
     server_side_encryption_kms_key_arn: sseOn ? (spec.serverSideEncryption?.kmsKeyArn ?? null) : null,
+    // --local deletes tableClass and contributorInsightsEnabled when DynamoDB Local cannot hold them.
     table_class: spec.tableClass ?? 'STANDARD',
-    deletion_protection_enabled: spec.deletionProtectionEnabled ?? false,
     contributor_insights_enabled: spec.contributorInsightsEnabled ?? false,
     autoscaling_read: provisioned ? autoscaling(spec.autoScaling?.read) : null,
     autoscaling_write: provisioned ? autoscaling(spec.autoScaling?.write) : null,
@@ -201,13 +206,13 @@ export function toTfvars(manifest: AwsDynamodb): Tfvars {
     replicas: (spec.replicas ?? []).map((r) => ({
       region_name: r.regionName,
       kms_key_arn: r.kmsKeyArn ?? null,
-      point_in_time_recovery: r.pointInTimeRecovery ?? false,
-      propagate_tags: r.propagateTags ?? false,
+      point_in_time_recovery: r.pointInTimeRecovery!,
+      propagate_tags: r.propagateTags!,
     })),
     import_table: imp
       ? {
           input_format: imp.inputFormat,
-          input_compression_type: imp.inputCompressionType ?? 'NONE',
+          input_compression_type: imp.inputCompressionType!,
           s3_bucket_source: {
             bucket: imp.s3BucketSource.bucket,
             bucket_owner: imp.s3BucketSource.bucketOwner ?? null,
@@ -215,7 +220,7 @@ export function toTfvars(manifest: AwsDynamodb): Tfvars {
           },
           csv:
             imp.inputFormat === 'CSV' && imp.csv
-              ? { delimiter: imp.csv.delimiter ?? null, header_list: imp.csv.headerList ? [...imp.csv.headerList] : null }
+              ? { delimiter: imp.csv.delimiter!, header_list: imp.csv.headerList ? [...imp.csv.headerList] : null }
               : null,
         }
       : null,
@@ -231,16 +236,29 @@ export function toTfvars(manifest: AwsDynamodb): Tfvars {
       throttle: isOn(throttle)
         ? {
             enabled: true,
-            threshold: throttle?.threshold ?? 0,
-            period_seconds: throttle?.periodSeconds ?? 300,
-            evaluation_periods: throttle?.evaluationPeriods ?? 2,
-            alarm_actions: [...(throttle?.alarmActions ?? [])],
+            threshold: throttle!.threshold!,
+            period_seconds: throttle!.periodSeconds!,
+            evaluation_periods: throttle!.evaluationPeriods!,
+            alarm_actions: [...(throttle!.alarmActions ?? [])],
           }
         : null,
     },
     // Labels first: spec.tags win on the same key.
     tags: { ...(manifest.metadata.labels ?? {}), ...(spec.tags ?? {}) },
+    ...copiedVars(manifest),
   };
+}
+
+/** The variables of `copied` fields: the manifest value as it is, null when absent. */
+function copiedVars(manifest: AwsDynamodb): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of FIELDS) {
+    if (!f.copied) continue;
+    let value: unknown = manifest;
+    for (const key of f.path.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
+    out[f.tfvars[0]!] = value ?? null;
+  }
+  return out;
 }
 
 /** JSON with object keys sorted at every level, 2-space indent and a trailing newline (stable diffs). */

@@ -1,5 +1,6 @@
 // The replacement guard: a plan that deletes or replaces the DynamoDB table deletes every item, so apply
 // stops unless --allow-replace. Kept in one function over the plan analysis of src/plan/.
+import { fieldOfAttribute } from '../catalogue/fields.js';
 import { analysePlan, type PlanAnalysis } from '../plan/analyse.js';
 import type { TerraformPlanJson, TfResourceChange } from '../plan/plan-json.js';
 
@@ -10,23 +11,21 @@ export interface TableLoss {
   causes: string[];
 }
 
-/** replace_paths attribute of aws_dynamodb_table → the manifest field behind it. */
-const MANIFEST_FIELD: Record<string, string> = {
-  name: 'table name (spec.tableName or metadata.name)',
-  hash_key: 'spec.partitionKey.name',
-  range_key: 'spec.sortKey.name',
-  local_secondary_index: 'spec.localSecondaryIndexes',
-  attribute: 'key attribute types (spec.partitionKey/sortKey/index keys .type)',
-  import_table: 'spec.importTable',
-  restore_source_name: 'spec.restore.sourceTableName',
-  restore_source_table_arn: 'spec.restore.sourceTableArn',
-  restore_date_time: 'spec.restore.restoreDateTime',
-  restore_to_latest_time: 'spec.restore.useLatestRestorableTime',
-};
+/** replace_paths attribute of aws_dynamodb_table → how the cause names the manifest field behind it. */
+function manifestField(attr: string): string {
+  const f = fieldOfAttribute(attr);
+  return f ? (f.guardName ?? f.path) : `${attr} (provider attribute)`;
+}
+
+/** replace_paths attribute → manifest paths the plan analysis uses for it. */
+function causePrefixes(attr: string): string[] {
+  const f = fieldOfAttribute(attr);
+  return f ? (f.planPaths ?? [f.path]) : [];
+}
 
 function describeCause(change: TfResourceChange['change'], path: (string | number)[]): string {
   const attr = String(path[0]);
-  const field = MANIFEST_FIELD[attr] ?? `${attr} (provider attribute)`;
+  const field = manifestField(attr);
   if (path.length === 1) {
     const before = change.before?.[attr];
     const after = change.after?.[attr];
@@ -76,7 +75,7 @@ export function guardPlan(plan: TerraformPlanJson, tableNamePath: 'spec.tableNam
     const rc = (plan.resource_changes ?? []).find((r) => r.address === loss.address);
     // Only the changes that force the replacement are causes; others ride along (a tag change on a
     // replaced table is not why it is replaced).
-    const prefixes = (rc?.change.replace_paths ?? []).flatMap((p) => CAUSE_PREFIXES[String(p[0])] ?? []);
+    const prefixes = (rc?.change.replace_paths ?? []).flatMap((p) => causePrefixes(String(p[0])));
     const mine = analysis.changes
       .filter((c) => c.address === loss.address && prefixes.some((pre) => c.manifestPath === pre || c.manifestPath.startsWith(pre + '.') || c.manifestPath.startsWith(pre + '[')))
       .map((c) => `${c.manifestPath}: ${c.detail}`);
@@ -84,17 +83,3 @@ export function guardPlan(plan: TerraformPlanJson, tableNamePath: 'spec.tableNam
   }
   return { losses, analysis };
 }
-
-/** replace_paths attribute → manifest paths the plan analysis uses for it. */
-const CAUSE_PREFIXES: Record<string, string[]> = {
-  name: ['spec.tableName', 'metadata.name'],
-  hash_key: ['spec.partitionKey'],
-  range_key: ['spec.sortKey'],
-  local_secondary_index: ['spec.localSecondaryIndexes'],
-  attribute: ['spec.partitionKey', 'spec.sortKey', 'spec.globalSecondaryIndexes', 'spec.localSecondaryIndexes'],
-  import_table: ['spec.importTable'],
-  restore_source_name: ['spec.restore'],
-  restore_source_table_arn: ['spec.restore'],
-  restore_date_time: ['spec.restore'],
-  restore_to_latest_time: ['spec.restore'],
-};

@@ -1,14 +1,18 @@
 // The manifest → tfvars mapping (docs/contract.md `tfvars`), case by case.
 import type { AwsDynamodb, AwsDynamodbSpec } from '../../../src/generated/manifest.js';
+import { schemaProblems } from '../../../src/manifest/schema.js';
 import { ATTRIBUTE_TYPE, deriveAttributes, stableJson, toTfvars } from '../../../src/tfvars/index.js';
 
+/** A valid manifest with the schema's defaults filled in, as toTfvars always receives it. */
 function manifest(spec: Partial<AwsDynamodbSpec>, labels?: Record<string, string>): AwsDynamodb {
-  return {
+  const m: AwsDynamodb = {
     apiVersion: 'aws.project-planton.org/v1',
     kind: 'AwsDynamodb',
     metadata: { name: 'orders', ...(labels ? { labels } : {}) },
     spec: { partitionKey: { name: 'pk', type: 'STRING' }, ...spec },
   };
+  expect(schemaProblems('manifest', m)).toEqual([]);
+  return m;
 }
 
 describe('key types', () => {
@@ -123,7 +127,7 @@ describe('toTfvars', () => {
   });
 
   it('turns features off with nulls, never half-filled blocks', () => {
-    const v = toTfvars(manifest({ stream: { enabled: false }, serverSideEncryption: { enabled: false } }));
+    const v = toTfvars(manifest({ stream: { enabled: false }, serverSideEncryption: { enabled: false }, pointInTimeRecovery: { enabled: false } }));
     expect([v.ttl_enabled, v.ttl_attribute_name, v.stream_enabled, v.stream_view_type]).toEqual([false, null, false, null]);
     expect([v.server_side_encryption_enabled, v.server_side_encryption_kms_key_arn]).toEqual([false, null]);
     expect([v.point_in_time_recovery_enabled, v.point_in_time_recovery_period_in_days]).toEqual([false, null]);
@@ -151,6 +155,20 @@ describe('toTfvars', () => {
       '2026-11-20T10:00:00Z',
       null,
     ]);
+  });
+
+  it('sends the schema defaults of replicas, S3 import and throttle alarms when the manifest leaves them out', () => {
+    const v = toTfvars(
+      manifest({
+        replicas: [{ regionName: 'us-west-2' }],
+        importTable: { inputFormat: 'CSV', s3BucketSource: { bucket: 'data' }, csv: {} },
+        alarms: { throttle: {} },
+      }),
+    );
+    expect(v.replicas).toEqual([{ region_name: 'us-west-2', kms_key_arn: null, point_in_time_recovery: false, propagate_tags: false }]);
+    expect([v.import_table?.input_compression_type, v.import_table?.csv]).toEqual(['NONE', { delimiter: ',', header_list: null }]);
+    expect(v.alarms.throttle).toEqual({ enabled: true, threshold: 0, period_seconds: 300, evaluation_periods: 2, alarm_actions: [] });
+    expect(v.deletion_protection_enabled).toBe(false);
   });
 
   it('uses spec.tableName over metadata.name', () => {
