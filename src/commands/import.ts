@@ -16,7 +16,7 @@ import { stackInputProblem } from '../not-found.js';
 import { chooseBinary, describeBinary, probeBinary } from '../tofu/binary.js';
 import type { AwsSettings } from '../tofu/env.js';
 import { createMasker, maskWriters } from '../tofu/mask.js';
-import { renderProvider } from '../tofu/provider.js';
+import { renderProvider } from '../workspace/provider.js';
 import { shellQuote } from '../shell-quote.js';
 
 export interface ImportOptions {

@@ -11,14 +11,14 @@ import { tfModuleDir } from '../paths.js';
 import { formatText } from '../report/text.js';
 import { loadStackInput, type LoadedStackInput, type StackBackend } from '../stack-input/index.js';
 import { stableJson, tableName as tableName_, toTfvars } from '../tfvars/index.js';
-import { TABLE_ADDRESS, withAdoption } from '../tofu/adopt.js';
-import { clearCreateIntent, CREATE_INTENT_FILE, pendingCreate, recordCreateIntent } from '../tofu/create-intent.js';
-import { backupHoldsTable, createsExistingTable, unknownLiveTableMessage } from '../tofu/live-table.js';
+import { TABLE_ADDRESS, withAdoption } from '../workspace/adopt.js';
+import { clearCreateIntent, CREATE_INTENT_FILE, pendingCreate, recordCreateIntent } from '../workspace/create-intent.js';
+import { backupHoldsTable, createsExistingTable, unknownLiveTableMessage } from '../workspace/live-table.js';
 import { autoscaledPaths, withoutOwnedDrift, withoutSubstitutions } from '../plan/substitutions.js';
 import { approvalNeeded, askApproval } from '../tofu/approve.js';
 import { chooseBinary, describeBinary, probeBinary, type TofuBinary } from '../tofu/binary.js';
 import { buildChildEnv, type AwsSettings } from '../tofu/env.js';
-import { initFingerprint, initReason, recordInit } from '../tofu/fingerprint.js';
+import { initFingerprint, initReason, recordInit } from '../workspace/fingerprint.js';
 import { guardPlan, lossMessage, type TableLoss } from '../tofu/guard.js';
 import { formatSummary, summaryJson } from '../plan/explain.js';
 import type { PlanAnalysis } from '../plan/analyse.js';
@@ -27,12 +27,12 @@ import { createMasker, maskWriters, type Mask } from '../tofu/mask.js';
 import { formatOutputs, NO_OUTPUTS, OUTPUTS_HEADER, outputValues, withoutOutputsBlock } from '../tofu/outputs.js';
 import { stackInputProblem } from '../not-found.js';
 import { statusLine, type Status } from '../status.js';
-import { discardPlan, PLAN_FILE, planInputsHash, reusablePlan, savePlanMeta, type PlanMeta } from '../tofu/plan-file.js';
-import { conditionalImport, moduleOutputNames, renderRootModule, type BackendSpec } from '../tofu/root-module.js';
-import { backendInitArgs } from '../tofu/backend-change.js';
+import { discardPlan, PLAN_FILE, planInputsHash, reusablePlan, savePlanMeta, type PlanMeta } from '../workspace/plan-file.js';
+import { conditionalImport, moduleOutputNames, renderRootModule, type BackendSpec } from '../workspace/root-module.js';
+import { backendInitArgs } from '../workspace/backend-change.js';
 import { runTofu, type RunContext, type RunResult } from '../tofu/run.js';
 import { shellQuote } from '../shell-quote.js';
-import { claimWorkDir, defaultWorkDir, earlierTablesOf, LOCAL_DATA_DIR_NAME, writeRootModule } from '../tofu/workdir.js';
+import { claimWorkDir, defaultWorkDir, earlierTablesOf, LOCAL_DATA_DIR_NAME, writeRootModule } from '../workspace/workdir.js';
 import type { AwsDynamodb } from '../generated/manifest.js';
 
 /** Everything one tofu command needs once the inputs are validated. */
@@ -154,7 +154,7 @@ async function drive(s: Session): Promise<number> {
   out.stderr(describeBinary(binary) + '\n');
 
   // Loaded when needed: the root module writer; load-tfvars and validation never pay for it.
-  const { renderProvider } = await import('../tofu/provider.js');
+  const { renderProvider } = await import('../workspace/provider.js');
   const tfvars = { ...(toTfvars(s.manifest) as unknown as Record<string, unknown>), ...s.tfvarsOverrides };
   const moduleDir = s.moduleDir ?? tfModuleDir;
   const rendered = renderRootModule({
@@ -240,7 +240,7 @@ async function drive(s: Session): Promise<number> {
 
 /** --module-dir: checked before terraform runs; its files are in the init fingerprint like the bundled ones. */
 async function localModule(given: string, variables: string[], s: Session): Promise<string> {
-  const { checkModuleDir } = await import('../tofu/module-dir.js');
+  const { checkModuleDir } = await import('../workspace/module-dir.js');
   const dir = checkModuleDir(resolve(s.io.cwd, given), given, variables);
   s.out.stderr(`planton: module from ${dir} (--module-dir), not the bundled one\n`);
   return dir;

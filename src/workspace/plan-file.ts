@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { sha256 } from './fingerprint.js';
 import { ROOT_MODULE_FILE, TFVARS_FILE } from './workdir.js';
 import { STATE_FILE } from './root-module.js';
-import type { TableLoss } from './guard.js';
+import type { TableLoss } from '../tofu/guard.js';
 import type { PlanAnalysis } from '../plan/analyse.js';
 
 export const PLAN_FILE = 'planton.tfplan';
