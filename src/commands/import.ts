@@ -11,12 +11,12 @@ import { toManifest } from '../importer/to-manifest.js';
 import { loadManifest } from '../manifest/index.js';
 import { manifestSchemaPath } from '../paths.js';
 import { formatText } from '../report/text.js';
-import { loadStackInput } from '../stack-input/index.js';
-import { stackInputProblem } from '../not-found.js';
-import { chooseBinary, describeBinary, probeBinary } from '../tofu/binary.js';
+import { awsSettings, chooseRegion, localAws, noRegionError } from '../session/aws.js';
+import { localDataDir, withDynamoDbLocal } from '../session/local.js';
+import { openStackInput } from '../session/stack.js';
+import { findBinary, pluginDirOf } from '../session/toolchain.js';
 import type { AwsSettings } from '../tofu/env.js';
-import { createMasker, maskWriters } from '../tofu/mask.js';
-import { renderProvider } from '../tofu/provider.js';
+import { renderProvider } from '../workspace/provider.js';
 import { shellQuote } from '../shell-quote.js';
 
 export interface ImportOptions {
@@ -34,32 +34,18 @@ export async function importTable(opts: ImportOptions, io: Io): Promise<number> 
   if (outFile && existsSync(outFile)) throw new UsageError(`${opts.out} already exists; planton import does not overwrite a manifest`, 'Choose another --out, or move the file away first.');
 
   // Credentials: the stack input's secrets are masked in everything printed from here on.
-  let aws: AwsSettings | undefined;
-  let secrets: string[] = [];
-  if (opts.stackInput !== undefined) {
-    const missing = stackInputProblem(io.cwd, opts.stackInput);
-    if (missing) throw missing;
-    const stack = await loadStackInput(resolve(io.cwd, opts.stackInput), opts.stackInput);
-    secrets = stack.secrets;
-    if (stack.result.status !== 'valid') {
-      maskWriters(io, createMasker(secrets)).stderr(formatText([stack.result], { color: io.color }));
-      return 1;
-    }
-    const pc = stack.input?.provider_config;
-    if (pc) aws = { ...pc };
-  }
-  const mask = createMasker(secrets);
-  const out = maskWriters(io, mask);
+  const { stack, mask, out, valid } = await openStackInput(opts.stackInput, io);
+  if (!valid) return 1;
+  const pc = stack?.input?.provider_config;
 
-  const binary = await probeBinary(chooseBinary({ flag: opts.binary, env: io.env, cwd: io.cwd }), io.env);
-  out.stderr(describeBinary(binary) + '\n');
-  const pluginDir = opts.pluginDir ?? (io.env.PLANTON_PLUGIN_DIR || undefined);
+  const binary = await findBinary(opts.binary, io, out);
+  const pluginDir = pluginDirOf(opts.pluginDir, io);
   const read = async (settings: AwsSettings, autoscaling: boolean) =>
     readLiveTable({
       tableName: opts.table,
       aws: settings,
       binary: binary.path,
-      pluginDir: pluginDir ? resolve(io.cwd, pluginDir) : undefined,
+      pluginDir,
       env: io.env,
       mask,
       stderr: out.stderr,
@@ -71,22 +57,15 @@ export async function importTable(opts: ImportOptions, io: Io): Promise<number> 
   let region = 'us-east-1';
   if (opts.local) {
     // The same data directory `planton tofu ... --local` uses for a manifest written to --out.
-    const dataDir = join(outFile ? dirname(outFile) : io.cwd, '.planton', 'local-dynamodb');
-    const { startDynamoDbLocal } = await import('../local/server.js');
-    const server = await startDynamoDbLocal({ dataDir, env: io.env });
-    out.stderr(`planton: DynamoDB Local at ${server.endpoint} (data in ${dataDir})\n`);
-    try {
-      live = await read({ region: 'us-east-1', accessKeyId: 'local', secretAccessKey: 'local', endpoint: server.endpoint }, false);
-    } finally {
-      await server.stop();
-    }
+    const dataDir = localDataDir(outFile ? dirname(outFile) : io.cwd);
+    live = await withDynamoDbLocal(dataDir, io, out, (endpoint) => read(localAws(endpoint), false));
     live.notes.push('autoscaling was not read: Application Auto Scaling is not part of DynamoDB Local');
     live.notes.push('tags were not read: DynamoDB Local does not support tagging');
   } else {
-    const chosen = aws?.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION;
-    if (!chosen) throw new UsageError('no AWS region: set provider_config.region in a stack input (--stack-input) or AWS_REGION', 'See hack/stack-input.example.yaml.');
+    const chosen = chooseRegion(pc, io.env);
+    if (!chosen) throw noRegionError();
     region = chosen;
-    const settings: AwsSettings = { ...aws, region };
+    const settings = awsSettings(pc, region);
     // A custom endpoint (DynamoDB Local, LocalStack) has no Application Auto Scaling to ask.
     live = await read(settings, settings.endpoint === undefined);
     if (settings.endpoint !== undefined) live.notes.push(`autoscaling was not read: ${settings.endpoint} is a DynamoDB endpoint only`);

@@ -24,7 +24,7 @@ export interface ReadLiveOptions {
   stderr: (text: string) => void;
   /** Application Auto Scaling is a separate AWS service (absent from DynamoDB Local): read it only when true. */
   autoscaling: boolean;
-  /** The provider block, as tofu/provider.ts renders it for the tofu commands. */
+  /** The provider block, as workspace/provider.ts renders it for the tofu commands. */
   provider: object;
 }
 

@@ -2,7 +2,6 @@
 // loopback port, waits until it answers, and stops it again. One server per data directory (lock.ts).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -10,6 +9,7 @@ import { UsageError } from '../errors.js';
 import { requireJava } from './java.js';
 import { LOCK_FILE, lockDataDir, type DataDirLock } from './lock.js';
 import { portFor, recordPort } from './port.js';
+import { ExitedEarly, waitUntilAnswering } from './ready.js';
 import { cleanupOnSignal } from '../process/signals.js';
 
 export interface DynamoDbLocal {
@@ -244,36 +244,4 @@ async function stopWithoutLockRelease(
 
 function describeExit(child: ChildProcessWithoutNullStreams): string {
   return child.signalCode ? `signal ${child.signalCode}` : `exit code ${child.exitCode}`;
-}
-
-class ExitedEarly extends Error {}
-
-async function waitUntilAnswering(port: number, timeoutMs: number, exited: Promise<void>, hasExited: () => boolean): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let gone = false;
-  void exited.then(() => (gone = true));
-  while (Date.now() < deadline) {
-    if (gone || hasExited()) throw new ExitedEarly();
-    if (await answers(port)) return;
-    await Promise.race([sleep(50), exited]);
-  }
-  if (hasExited()) throw new ExitedEarly();
-  throw new Error('timeout');
-}
-
-/** Any HTTP answer (DynamoDB Local says 400 to a bare GET) means the server is up. */
-function answers(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const req = request({ host: '127.0.0.1', port, path: '/', method: 'GET', agent: false, timeout: 1_000 }, (res) => {
-      res.resume();
-      done(true);
-    });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => done(false));
-    req.end();
-  });
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((done) => setTimeout(done, ms));
 }

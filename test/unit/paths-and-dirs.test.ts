@@ -9,7 +9,7 @@ import { memoryIo } from '../../src/io.js';
 import { main } from '../../src/main.js';
 import { shellQuote } from '../../src/shell-quote.js';
 import { loadStackInput } from '../../src/stack-input/index.js';
-import { defaultWorkDir } from '../../src/tofu/workdir.js';
+import { defaultWorkDir } from '../../src/workspace/workdir.js';
 
 const MANIFEST = 'apiVersion: aws.project-planton.org/v1\nkind: AwsDynamodb\nmetadata:\n  name: unit-orders\nspec:\n  partitionKey: { name: id, type: STRING }\n';
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { conditionalImport, moduleOutputNames, renderBackend, renderRootModule } from '../../../src/tofu/root-module.js';
+import { conditionalImport, moduleOutputNames, renderBackend, renderRootModule } from '../../../src/workspace/root-module.js';
 
 test('the root module wires every tfvars key through a root variable and forwards every output', () => {
   const root = renderRootModule({

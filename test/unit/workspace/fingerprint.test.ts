@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { initFingerprint, initReason, recordInit, type InitInputs } from '../../../src/tofu/fingerprint.js';
+import { initFingerprint, initReason, recordInit, type InitInputs } from '../../../src/workspace/fingerprint.js';
 
 let dir: string;
 let moduleDir: string;

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backendInit, backendInitArgs, backupLocalState, retireLocalState, stateLocation } from '../../../src/tofu/backend-change.js';
+import { backendInit, backendInitArgs, backupLocalState, retireLocalState, stateLocation } from '../../../src/workspace/backend-change.js';
 import { UsageError } from '../../../src/errors.js';
 
 let work: string;

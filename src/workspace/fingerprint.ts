@@ -1,9 +1,9 @@
 // `init` runs only when what it depends on changed: the bundled module's files, the root module's
 // provider requirements and backend, the binary (path and version) and the plugin directory. The
 // fingerprint of those is stored in the work directory after a successful init.
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sha256 } from '../hash.js';
 
 export const FINGERPRINT_FILE = '.planton-init.sha256';
 
@@ -15,10 +15,6 @@ export interface InitInputs {
   backend: unknown;
   binary: { path: string; version: string };
   pluginDir?: string;
-}
-
-export function sha256(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 /** Content hashes of the module's .tf / .tf.json files, sorted by name. */

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backupHoldsTable, createsExistingTable, existingTables, unknownLiveTableMessage } from '../../../src/tofu/live-table.js';
-import { clearCreateIntent, pendingCreate, recordCreateIntent } from '../../../src/tofu/create-intent.js';
+import { backupHoldsTable, createsExistingTable, existingTables, unknownLiveTableMessage } from '../../../src/workspace/live-table.js';
+import { clearCreateIntent, pendingCreate, recordCreateIntent } from '../../../src/workspace/create-intent.js';
 import type { TerraformPlanJson } from '../../../src/plan/plan-json.js';
 
 const TABLE = 'module.dynamodb.aws_dynamodb_table.this';

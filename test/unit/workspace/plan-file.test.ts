@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { discardPlan, PLAN_FILE, planInputsHash, reusablePlan, savePlanMeta, stateStamp } from '../../../src/tofu/plan-file.js';
+import { discardPlan, PLAN_FILE, planInputsHash, reusablePlan, savePlanMeta, stateStamp } from '../../../src/workspace/plan-file.js';
 
 let dir: string;
 const extra = { binary: '/usr/local/bin/terraform@1.11.4', identity: '["us-east-1"]' };

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../../../src/errors.js';
-import { claimWorkDir, defaultWorkDir, earlierTablesOf, OWNER_FILE, writeIfChanged } from '../../../src/tofu/workdir.js';
+import { claimWorkDir, defaultWorkDir, earlierTablesOf, OWNER_FILE, writeIfChanged } from '../../../src/workspace/workdir.js';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'planton-wd-'))));

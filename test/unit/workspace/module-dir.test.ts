@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { UsageError } from '../../../src/errors.js';
 import { memoryIo } from '../../../src/io.js';
 import { main } from '../../../src/main.js';
-import { checkModuleDir, declaredVariables } from '../../../src/tofu/module-dir.js';
+import { checkModuleDir, declaredVariables } from '../../../src/workspace/module-dir.js';
 import { repoRoot } from '../../helpers/repo.js';
 
 describe('--module-dir', () => {

@@ -1,0 +1,46 @@
+// What every tofu operation's flow works with once the session is open and the work directory is
+// initialised, and the two steps several flows end with or share.
+import type { TofuOp, TofuOptions } from './tofu-options.js';
+import type { PlanAnalysis } from '../plan/analyse.js';
+import type { Session } from '../session/index.js';
+import type { TofuBinary } from '../tofu/binary.js';
+import { formatOutputs, NO_OUTPUTS, OUTPUTS_HEADER, outputValues } from '../tofu/outputs.js';
+import { runTofu, type RunContext } from '../tofu/run.js';
+import { planInputsHash } from '../workspace/plan-file.js';
+
+export interface OpRun {
+  op: TofuOp;
+  opts: TofuOptions;
+  s: Session;
+  ctx: RunContext;
+  /** ctx for tofu's own human-readable text (on stderr with --json, where stdout carries one JSON document). */
+  human: RunContext;
+  noColor: string[];
+  workDir: string;
+  binary: TofuBinary;
+  tableName: string;
+}
+
+export const NO_CHANGES: PlanAnalysis = { changes: [], drift: [], imports: [], replacesTable: false, deletesTable: false, pending: false };
+
+/** Saved plans are reused only with local state: a remote state can change without planton seeing it. */
+export function inputsHash(r: OpRun): string | undefined {
+  if (r.s.backend.type !== 'local') return undefined;
+  const identity = JSON.stringify([r.s.aws.region, r.s.aws.endpoint ?? '', r.s.aws.accessKeyId ?? '', r.s.aws.profile ?? '']);
+  return planInputsHash(r.workDir, { binary: `${r.binary.path}@${r.binary.version}`, identity });
+}
+
+/** Prints the outputs; after apply with --json they join the plan summary in one document. */
+export async function output(r: OpRun, applied?: object): Promise<number> {
+  const shown = await runTofu(r.ctx, ['output', '-json', '-no-color'], { capture: true });
+  if (shown.exitCode !== 0) return shown.exitCode;
+  const values = outputValues(shown.stdout);
+  const { out } = r.s;
+  if (r.opts.json) out.stdout(JSON.stringify(applied ? { ...applied, outputs: values } : values, null, 2) + '\n');
+  else if (Object.keys(values).length === 0) out.stderr(NO_OUTPUTS);
+  else {
+    out.stderr(OUTPUTS_HEADER);
+    out.stdout(formatOutputs(values));
+  }
+  return 0;
+}
