@@ -1,4 +1,4 @@
-// `planton validate [FILE|DIR|GLOB|URL ...] [-m FILE ...] [--kustomize-dir DIR --overlay NAME]`: the
+// `planton validate [FILE|DIR|GLOB|URL|- ...] [-m FILE ...] [--kustomize-dir DIR --overlay NAME]`: the
 // manifest pipeline over every file in one process and one report; nothing is run. Exit 0 when all
 // are valid, 1 when any is not.
 import { isAbsolute, resolve } from 'node:path';
@@ -33,8 +33,10 @@ export async function validate(opts: ValidateCommandOptions, io: Io): Promise<nu
     await check(await resolveManifestSource({ kustomizeDir: opts.kustomizeDir, overlay: opts.overlay }, io));
   } else {
     const given = opts.paths.length > 0;
-    const urls = opts.paths.filter(isUrl);
-    const { files, unmatched } = expandPaths(io.cwd, given ? opts.paths.filter((p) => !isUrl(p)) : [DEFAULT_MANIFEST]);
+    // URLs and `-` (stdin) are sources of their own; the rest are files, directories and globs.
+    const special = (p: string) => isUrl(p) || p === '-';
+    const urls = opts.paths.filter(special);
+    const { files, unmatched } = expandPaths(io.cwd, given ? opts.paths.filter((p) => !special(p)) : [DEFAULT_MANIFEST]);
     failed = unmatched.length > 0;
     for (const pattern of unmatched) io.stderr(`planton: no manifest matches ${pattern} (directories give their *.yaml and *.yml files)\n`);
     for (const shown of files) {

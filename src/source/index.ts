@@ -70,6 +70,11 @@ export async function resolveManifestSource(opts: SourceOptions, io: Io, fallbac
       origin: `planton: manifest fetched from ${given} (kept in ${relative(io.cwd, fetched.file)})`,
     };
   }
+  if (given === '-') {
+    const { readStdinManifest } = await import('./stdin.js');
+    const file = await readStdinManifest(io.stdin, join(io.cwd, '.planton', 'stdin'));
+    return { file, displayFile: '-', origin: `planton: manifest read from stdin (kept in ${relative(io.cwd, file)})` };
+  }
   // A missing file gets planton's sentence (naming the default when none was given) before any read.
   const missing = manifestProblem(io.cwd, opts.manifest ?? (fallback === DEFAULT_MANIFEST ? undefined : fallback));
   if (missing) throw missing;
