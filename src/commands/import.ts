@@ -32,6 +32,8 @@ export async function importTable(opts: ImportOptions, io: Io): Promise<number> 
   if (opts.local && opts.stackInput !== undefined) throw new UsageError('--local and --stack-input exclude each other', 'Use --local for DynamoDB Local, --stack-input for AWS (or another endpoint).');
   const outFile = opts.out !== undefined ? resolve(io.cwd, opts.out) : undefined;
   if (outFile && existsSync(outFile)) throw new UsageError(`${opts.out} already exists; planton import does not overwrite a manifest`, 'Choose another --out, or move the file away first.');
+  // Before the table is read (a terraform run): a directory that cannot hold --out is said now.
+  if (outFile) makeDirFor(outFile, opts.out!);
 
   // Credentials: the stack input's secrets are masked in everything printed from here on.
   const { stack, mask, out, valid } = await openStackInput(opts.stackInput, io);
@@ -81,10 +83,7 @@ export async function importTable(opts: ImportOptions, io: Io): Promise<number> 
   // What import writes must pass `planton validate` unchanged: check it the same way.
   const display = opts.out ?? '<stdout>';
   const checked = await loadManifest({ file: outFile ?? join(io.cwd, 'imported.yaml'), displayFile: display, text, region });
-  if (outFile) {
-    mkdirSync(dirname(outFile), { recursive: true });
-    writeFileSync(outFile, text);
-  }
+  if (outFile) writeOut(outFile, opts.out!, text, out);
   else out.stdout(text);
   if (checked.result.status !== 'valid') {
     out.stderr(formatText([checked.result], { color: io.color }));
@@ -96,4 +95,22 @@ export async function importTable(opts: ImportOptions, io: Io): Promise<number> 
     out.stderr(`planton: wrote ${opts.out} (table ${opts.table}); take the table into state with \`planton tofu apply -m ${shellQuote(opts.out!)}${where} --adopt\`\n`);
   }
   return 0;
+}
+
+function makeDirFor(file: string, shown: string): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+  } catch (err) {
+    throw new UsageError(`cannot create the directory of --out ${shown} (${(err as NodeJS.ErrnoException).code})`, 'Choose another --out.');
+  }
+}
+
+/** Writes the manifest; if that fails the read is not lost: the manifest goes to stdout instead. */
+function writeOut(file: string, shown: string, text: string, out: Io): void {
+  try {
+    writeFileSync(file, text, { flag: 'wx' });
+  } catch (err) {
+    out.stdout(text);
+    throw new UsageError(`cannot write --out ${shown} (${(err as NodeJS.ErrnoException).code}); the manifest is on stdout instead`, 'Save it from there, or run again with another --out.');
+  }
 }

@@ -50,6 +50,14 @@ describe('a directory planton cannot create', () => {
     expect(io.err).toContain(`planton: cannot create the DynamoDB Local data directory ${join(dir, 'out', '.planton', 'local-dynamodb')}: ENOTDIR\n`);
     expect(io.err).not.toContain('internal error');
   }, 30_000);
+
+  test('import --out under a file that is not a directory: said before the table is read', async () => {
+    writeFileSync(join(dir, 'blocker'), 'a file, not a directory\n');
+    const io = memoryIo(dir, { PATH: '/nonexistent' });
+    expect(await main(['import', '--table', 'users', '--out', 'blocker/users.yaml'], io)).toBe(1);
+    // No terraform was looked for (PATH has none): the --out problem came first.
+    expect(io.err).toBe('planton: cannot create the directory of --out blocker/users.yaml (EEXIST)\n  Choose another --out.\n');
+  });
 });
 
 test('a real table named local-dynamodb never gets the DynamoDB Local data directory as its work directory', () => {
