@@ -15,7 +15,7 @@ test('the README begins with the two commands for a fresh machine', () => {
   expect(lines.slice(2, 6)).toEqual([
     '```sh',
     expect.stringMatching(/^npm ci && npm run planton -- tofu apply --local --auto-approve +# /),
-    expect.stringMatching(/^npm test +# .*~8–14 min.*npm run test:unit/),
+    expect.stringMatching(/^npm test +# .*~15 min.*npm run test:unit/),
     '```',
   ]);
 });
