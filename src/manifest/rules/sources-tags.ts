@@ -1,0 +1,92 @@
+// Rules 13, 14, 19, 20, 23, 24: import from S3, tags, restore, resource policy and timeouts.
+import { bytes, chars, type Collector, has, list, obj, type Obj, type Path, str } from './collect.js';
+
+const TAG_CHARS_RE = /^[\p{L}\p{N}\s+\-=._:/]*$/u;
+const DURATION_RE = /^(?=.)(\d+h)?(\d+m)?(\d+s)?$/;
+const CSV_DELIMITERS = [',', ';', ':', '|', '\t', ' '];
+const MAX_TAGS = 50;
+const MAX_POLICY_BYTES = 20 * 1024;
+
+// Rules 13, 19.
+export function checkImport(c: Collector, spec: Obj, lsis: unknown[]): void {
+  const imp = obj(spec.importTable);
+  if (!imp) return;
+  const path: Path = ['spec', 'importTable'];
+  const csv = obj(imp.csv);
+  if (csv && imp.inputFormat !== 'CSV') {
+    c.add('import-csv-needs-csv-format', [...path, 'csv'], `csv settings are only for inputFormat: CSV (this import is ${str(imp.inputFormat) ?? 'unset'})`, 'key');
+  }
+  const owner = imp.s3BucketSource === undefined ? undefined : obj(imp.s3BucketSource)?.bucketOwner;
+  if (typeof owner === 'string' && !/^\d{12}$/.test(owner)) {
+    c.add('import-bucket-owner-invalid', [...path, 's3BucketSource', 'bucketOwner'], 'bucketOwner must be a 12-digit AWS account id (quote it so YAML keeps leading zeros)');
+  }
+  if (typeof csv?.delimiter === 'string' && !CSV_DELIMITERS.includes(csv.delimiter)) {
+    c.add('import-csv-delimiter-invalid', [...path, 'csv', 'delimiter'], `delimiter ${JSON.stringify(csv.delimiter)} is not allowed; use one of , ; : | a tab or a space`);
+  }
+  list(csv?.headerList).forEach((h, i) => {
+    if (typeof h === 'string' && /[,"]/.test(h)) c.add('import-csv-header-invalid', [...path, 'csv', 'headerList', i], `header \`${h}\` cannot contain a comma or a double quote`);
+  });
+  if (lsis.length > 0) {
+    c.add('import-forbids-lsi', ['spec', 'localSecondaryIndexes'], 'an imported table cannot have local secondary indexes (S3 import creates none, and the next plan would replace the table); remove them or drop importTable', 'key');
+  }
+}
+
+// Rules 14, 20: labels and tags become the table's tags.
+export function checkTags(c: Collector, metadata: Obj | undefined, spec: Obj | undefined): void {
+  const keys = new Set<string>();
+  const visit = (map: Obj | undefined, base: Path, what: string) => {
+    if (!map) return;
+    for (const [k, v] of Object.entries(map)) {
+      keys.add(k);
+      const path = [...base, k];
+      if (chars(k) < 1 || chars(k) > 128) c.add('tag-key-length', path, `${what} key \`${k}\` must be 1-128 characters`, 'key');
+      if (k.toLowerCase().startsWith('aws:')) c.add('tag-key-aws-prefix', path, `${what} key \`${k}\` starts with \`aws:\`, which AWS reserves`, 'key');
+      else if (!TAG_CHARS_RE.test(k)) c.add('tag-key-characters', path, `${what} key \`${k}\` may only use letters, digits, spaces and + - = . _ : /`, 'key');
+      if (typeof v !== 'string') continue;
+      if (chars(v) > 256) c.add('tag-value-length', path, `${what} value is ${chars(v)} characters; the limit is 256`);
+      if (!TAG_CHARS_RE.test(v)) c.add('tag-value-characters', path, `${what} value may only use letters, digits, spaces and + - = . _ : /`);
+    }
+  };
+  visit(obj(metadata?.labels), ['metadata', 'labels'], 'label');
+  visit(obj(spec?.tags), ['spec', 'tags'], 'tag');
+  if (keys.size > MAX_TAGS) {
+    const labelCount = Object.keys(obj(metadata?.labels) ?? {}).length;
+    const where: Path = spec && has(spec, 'tags') && labelCount <= MAX_TAGS ? ['spec', 'tags'] : ['metadata', 'labels'];
+    c.add('too-many-tags', where, `metadata.labels and spec.tags make ${keys.size} tags on the table; the limit is ${MAX_TAGS}`, 'key');
+  }
+}
+
+// Rule 23.
+export function checkRestore(c: Collector, spec: Obj): void {
+  const r = obj(spec.restore);
+  if (!r) return;
+  const path: Path = ['spec', 'restore'];
+  const sources = ['sourceTableName', 'sourceTableArn'].filter((k) => has(r, k));
+  if (sources.length !== 1) {
+    c.add('restore-source-exactly-one', sources.length === 0 ? path : [...path, 'sourceTableArn'], sources.length === 0 ? 'restore needs a source: sourceTableName or sourceTableArn' : 'restore names two sources; keep sourceTableName or sourceTableArn, not both', 'key');
+  }
+  const latest = r.useLatestRestorableTime === true;
+  const at = has(r, 'restoreDateTime');
+  if (latest === at) {
+    c.add('restore-point-exactly-one', latest ? [...path, 'useLatestRestorableTime'] : path, latest ? 'restore names two points in time; keep restoreDateTime or useLatestRestorableTime: true, not both' : 'restore needs a point in time: restoreDateTime (RFC 3339) or useLatestRestorableTime: true', 'key');
+  }
+  if (has(spec, 'importTable')) {
+    c.add('restore-with-import', path, 'restore and importTable both create the table from existing data; keep one', 'key');
+  }
+}
+
+// Rule 24.
+export function checkPolicyAndTimeouts(c: Collector, spec: Obj): void {
+  const policy = spec.resourcePolicy;
+  if (policy !== undefined && policy !== null) {
+    const path: Path = ['spec', 'resourcePolicy'];
+    const size = bytes(JSON.stringify(policy));
+    if (size > MAX_POLICY_BYTES) c.add('resource-policy-too-large', path, `resourcePolicy is ${size} bytes as JSON; the limit is 20 KB (${MAX_POLICY_BYTES} bytes)`, 'key');
+  }
+  const timeouts = obj(spec.timeouts);
+  for (const [k, v] of Object.entries(timeouts ?? {})) {
+    if (typeof v === 'string' && !DURATION_RE.test(v)) {
+      c.add('timeout-invalid-duration', ['spec', 'timeouts', k], `timeouts.${k} must be a duration in hours, minutes and seconds like 30m, 2h or 1h30m, not \`${v}\``);
+    }
+  }
+}
