@@ -2,7 +2,7 @@
 // `planton validate` neither loads ajv nor compiles the schema at start-up (~200 ms saved).
 //   node scripts/gen-validators.mjs          write src/generated/validators.ts
 //   node scripts/gen-validators.mjs --check  exit 1 when the file is out of date with schema/
-// The ajv options must stay those of src/manifest/schema.ts (its fallback compiles at run time).
+// The ajv options must stay those of src/manifest/schema-compile.ts (its fallback compiles at run time).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ const target = join(root, 'src', 'generated', 'validators.ts');
 const readRaw = (name) => readFileSync(join(root, 'schema', name), 'utf8');
 const readSchema = (name) => JSON.parse(readRaw(name));
 
-/** FNV-1a over both schema texts; src/manifest/schema.ts computes the same to detect a stale file. */
+/** FNV-1a over both schema texts; src/manifest/schema-document.ts computes the same to detect a stale file. */
 export function schemaHash(...texts) {
   let h = 0x811c9dc5;
   const text = texts.join('\u0000');
@@ -26,7 +26,7 @@ export function schemaHash(...texts) {
   return h.toString(16).padStart(8, '0');
 }
 
-/** Same as schema.ts: if/then/else are editor-only mirrors of rules.ts. */
+/** Same as schema-document.ts: if/then/else are editor-only mirrors of rules.ts. */
 function stripConditionals(node) {
   if (Array.isArray(node)) return node.map(stripConditionals);
   if (typeof node !== 'object' || node === null) return node;
