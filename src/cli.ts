@@ -29,7 +29,7 @@ const collect = (value: string, previous: string[] | undefined): string[] => [..
 
 /** Every option of the tofu commands, defined once. New options get a row here and a column in TOFU_FLAGS. */
 export const OPTIONS = {
-  manifest: () => new Option('-m, --manifest <path|url>', 'manifest file or http(s) URL, also -f (default: the stack input target, else hack/manifest.yaml)'),
+  manifest: () => new Option('-m, --manifest <path|url>', 'manifest file, http(s) URL or - for stdin, also -f (default: the stack input target, else hack/manifest.yaml)'),
   f: () => new Option('-f <path|url>', 'same as --manifest (Project Planton\'s spelling)').hideHelp(),
   kustomizeDir: () => new Option('--kustomize-dir <dir>', 'build the manifest with kustomize from DIR/overlays/NAME (with --overlay)'),
   overlay: () => new Option('--overlay <name>', 'the overlay (environment) to build, e.g. dev or prod'),
@@ -129,7 +129,7 @@ export function buildProgram(io: Io, done: (code: number) => void, argv: string[
   sub(program, 'validate')
     .description('check manifests against the schema and every pre-flight rule; nothing is run. Exits 1 if any is invalid')
     .argument('[files...]', 'manifest files, directories (their *.yaml and *.yml files) or quoted globs')
-    .option('-m, --manifest <path|url>', 'a manifest file or http(s) URL (repeatable, also -f; default hack/manifest.yaml when no file is given)', collect)
+    .option('-m, --manifest <path|url>', 'a manifest file, http(s) URL or - for stdin (repeatable, also -f; default hack/manifest.yaml when no file is given)', collect)
     .addOption(OPTIONS.f().argParser(collect))
     .addOption(OPTIONS.kustomizeDir())
     .addOption(OPTIONS.overlay())
