@@ -1,6 +1,7 @@
 // The module's resources beside the table (autoscaling, alarms, resource policy, contributor
 // insights) → manifest paths. Matched by resource type and the values they carry, not by the
 // module's resource names, so renaming a resource in tf-module/ does not break the mapping.
+import { FIELDS } from '../catalogue/fields.js';
 import { gsiPath } from './table-diff.js';
 import type { Change, ChangeAction } from './types.js';
 import { isObj, type Obj, sameKnown, show } from './values.js';
@@ -20,20 +21,10 @@ export function autoScalingPath(values: Obj): string {
   return index ? `${gsiPath(index[1]!)}.autoScaling.${side}` : `spec.autoScaling.${side}`;
 }
 
+/** Autoscaling names its table or index and side; every other resource is its catalogue field. */
 export function manifestPathOf(type: string, values: Obj): string | undefined {
-  switch (type) {
-    case 'aws_appautoscaling_target':
-    case 'aws_appautoscaling_policy':
-      return autoScalingPath(values);
-    case 'aws_cloudwatch_metric_alarm':
-      return 'spec.alarms';
-    case 'aws_dynamodb_resource_policy':
-      return 'spec.resourcePolicy';
-    case 'aws_dynamodb_contributor_insights':
-      return 'spec.contributorInsightsEnabled';
-    default:
-      return undefined;
-  }
+  if (type === 'aws_appautoscaling_target' || type === 'aws_appautoscaling_policy') return autoScalingPath(values);
+  return FIELDS.find((f) => f.resource === type)?.path;
 }
 
 function summary(type: string, v: Obj): string {
