@@ -11,6 +11,7 @@ import { inProcessPlanton } from '../helpers/in-process.js';
 import { liveModel, manifestYaml, type TableModel } from '../helpers/converge.js';
 import { describeWithTofu, tofuBinary } from '../helpers/tofu-binary.js';
 import { repoRoot } from '../helpers/repo.js';
+import { writeLocalStackInput } from '../helpers/stack-input.js';
 
 const LONG = 240_000;
 const NAME = 'planton-converge';
@@ -29,7 +30,7 @@ suite('convergence: apply makes the live table equal the manifest, plan tells th
   beforeAll(async () => {
     ddb = await withDynamoDbLocal();
     dir = mkdtempSync(join(repoRoot, 'test/.tmp/converge-'));
-    writeFileSync(join(dir, 'stack.yaml'), ['provider_config:', '  region: us-east-1', '  accessKeyId: local', '  secretAccessKey: convergesecret', `  endpoint: ${ddb.endpoint}`, ''].join('\n'), { mode: 0o600 });
+    writeLocalStackInput(join(dir, 'stack.yaml'), { endpoint: ddb.endpoint, accessKeyId: 'local', secretAccessKey: 'convergesecret' });
     write(model);
     const created = await run('apply', '--auto-approve');
     if (created.code !== 0) throw new Error(`create failed:\n${planton.transcript()}`);

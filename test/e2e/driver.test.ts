@@ -1,12 +1,13 @@
 // The driver end to end: real terraform, real DynamoDB Local on 127.0.0.1, planton called in-process.
 // One table is applied once and shared by every assertion; terraform commands are few (~10 s each).
 import { DescribeTableCommand, ResourceNotFoundException, type TableDescription } from '@aws-sdk/client-dynamodb';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeWithTofu, tofuBinary } from '../helpers/tofu-binary.js';
 import { withDynamoDbLocal, type TestDynamoDbLocal } from '../helpers/dynamodb-local.js';
 import { repoRoot } from '../helpers/repo.js';
 import { inProcessPlanton } from '../helpers/in-process.js';
+import { writeLocalStackInput } from '../helpers/stack-input.js';
 
 /** Per test: each terraform command takes ~5-10 s of CPU on a shared 2-core machine. */
 const SLOW = 120_000;
@@ -61,12 +62,7 @@ suite('planton tofu against DynamoDB Local', () => {
     dir = mkdtempSync(join(repo, 'test/.tmp/driver-'));
     workDir = join(dir, '.planton', TABLE);
     writeFileSync(join(dir, 'orders.yaml'), MANIFEST);
-    const stackInput = join(dir, 'stack-input.yaml');
-    writeFileSync(
-      stackInput,
-      ['provider_config:', '  region: us-east-1', '  accessKeyId: AKIAPLANTONE2E', `  secretAccessKey: ${SECRET}`, `  endpoint: ${ddb.endpoint}`, ''].join('\n'),
-    );
-    chmodSync(stackInput, 0o600);
+    writeLocalStackInput(join(dir, 'stack-input.yaml'), { endpoint: ddb.endpoint, accessKeyId: 'AKIAPLANTONE2E', secretAccessKey: SECRET });
   }, SLOW);
 
   afterAll(async () => {

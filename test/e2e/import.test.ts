@@ -2,12 +2,13 @@
 // `planton import` → `planton validate` → `planton tofu apply --adopt` (import, nothing added or
 // destroyed) → a second plan with no changes → destroy. Real terraform, planton called in-process.
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeWithTofu, tofuBinary } from '../helpers/tofu-binary.js';
 import { withDynamoDbLocal, type TestDynamoDbLocal } from '../helpers/dynamodb-local.js';
 import { repoRoot } from '../helpers/repo.js';
 import { inProcessPlanton } from '../helpers/in-process.js';
+import { writeLocalStackInput } from '../helpers/stack-input.js';
 
 const SLOW = 180_000;
 const TABLE = 'planton-e2e-adopt';
@@ -76,7 +77,7 @@ suite('planton import and apply --adopt against DynamoDB Local', () => {
     mkdirSync(join(repo, 'test/.tmp'), { recursive: true });
     dir = mkdtempSync(join(repo, 'test/.tmp/import-'));
     // DynamoDB Local accepts only letters and digits in keys; the secret must still never be printed.
-    writeFileSync(join(dir, 'stack-input.yaml'), `provider_config:\n  region: us-east-1\n  accessKeyId: AKIAPLANTONEADOPT\n  secretAccessKey: ${SECRET}\n  endpoint: ${ddb.endpoint}\n`, { mode: 0o600 });
+    writeLocalStackInput(join(dir, 'stack-input.yaml'), { endpoint: ddb.endpoint, accessKeyId: 'AKIAPLANTONEADOPT', secretAccessKey: SECRET });
 
     // The table planton did not make: composite keys, a GSI, an LSI, TTL and a stream.
     const client = ddb.client();

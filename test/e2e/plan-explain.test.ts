@@ -3,12 +3,13 @@
 // Real terraform, real DynamoDB Local on 127.0.0.1, planton called in-process. One table is applied
 // once; drift is undone with the SDK rather than another apply, to keep terraform commands few.
 import { DescribeTableCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeWithTofu } from '../helpers/tofu-binary.js';
 import { withDynamoDbLocal, type TestDynamoDbLocal } from '../helpers/dynamodb-local.js';
 import { repoRoot } from '../helpers/repo.js';
 import { inProcessPlanton } from '../helpers/in-process.js';
+import { writeLocalStackInput } from '../helpers/stack-input.js';
 
 /** Per test: each terraform command takes ~5-10 s of CPU on a shared 2-core machine. */
 const SLOW = 120_000;
@@ -64,12 +65,7 @@ suite('planton tofu plan explains changes in manifest terms (DynamoDB Local)', (
     mkdirSync(join(repoRoot, 'test/.tmp'), { recursive: true });
     dir = mkdtempSync(join(repoRoot, 'test/.tmp/plan-explain-'));
     writeManifest(manifest());
-    const stackInput = join(dir, 'stack-input.yaml');
-    writeFileSync(
-      stackInput,
-      ['provider_config:', '  region: us-east-1', '  accessKeyId: AKIAPLANTONE2E', '  secretAccessKey: planton-e2e-dummy', `  endpoint: ${ddb.endpoint}`, ''].join('\n'),
-    );
-    chmodSync(stackInput, 0o600);
+    writeLocalStackInput(join(dir, 'stack-input.yaml'), { endpoint: ddb.endpoint, accessKeyId: 'AKIAPLANTONE2E', secretAccessKey: 'planton-e2e-dummy' });
     const r = await planton('apply', '--auto-approve');
     if (r.code !== 0) throw new Error(`setup apply failed (exit ${r.code}):\n${r.out}${r.err}`);
   }, SLOW);

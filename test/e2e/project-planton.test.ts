@@ -10,6 +10,7 @@ import { withDynamoDbLocal, type TestDynamoDbLocal } from '../helpers/dynamodb-l
 import { inProcessPlanton } from '../helpers/in-process.js';
 import { repoRoot } from '../helpers/repo.js';
 import { describeWithTofu } from '../helpers/tofu-binary.js';
+import { writeLocalStackInput } from '../helpers/stack-input.js';
 
 const SLOW = 180_000;
 const hasKustomize = findOnPath('kubectl', process.env.PATH) !== undefined || findOnPath('kustomize', process.env.PATH) !== undefined;
@@ -34,7 +35,7 @@ suite('overlays per environment, unified commands, --module-dir and plan --destr
     dir = mkdtempSync(join(repoRoot, 'test/.tmp/project-planton-'));
     cpSync(join(repoRoot, 'hack/kustomize'), join(dir, 'k'), { recursive: true, filter: (src) => !src.includes('.planton') });
     cpSync(join(repoRoot, 'tf-module'), join(dir, 'fork'), { recursive: true });
-    writeFileSync(join(dir, 'stack-input.yaml'), `provider_config:\n  region: us-east-1\n  accessKeyId: AKIAPLANTONE2E\n  secretAccessKey: plantonE2Esecret\n  endpoint: ${ddb.endpoint}\n`);
+    writeLocalStackInput(join(dir, 'stack-input.yaml'), { endpoint: ddb.endpoint, accessKeyId: 'AKIAPLANTONE2E', secretAccessKey: 'plantonE2Esecret' });
   }, SLOW);
 
   afterAll(async () => {

@@ -10,6 +10,7 @@ import { describeWithTofu } from '../helpers/tofu-binary.js';
 import { withDynamoDbLocal, type TestDynamoDbLocal } from '../helpers/dynamodb-local.js';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { localStackInputYaml, writeLocalStackInput } from '../helpers/stack-input.js';
 import {
   buildPlanton,
   childEnv,
@@ -63,8 +64,7 @@ suite('faults against an endpoint (stack input with a marker secret)', () => {
   let transcript = '';
   const argvSeen: string[] = [];
 
-  const stackInput = (endpoint: string) =>
-    ['provider_config:', '  region: us-east-1', '  accessKeyId: AKIAPLANTONFAULTS', `  secretAccessKey: ${SECRET}`, `  sessionToken: ${SECRET}`, `  endpoint: ${endpoint}`, ''].join('\n');
+  const stackInput = (endpoint: string) => localStackInputYaml({ endpoint, accessKeyId: 'AKIAPLANTONFAULTS', secretAccessKey: SECRET, sessionToken: SECRET });
 
   async function planton(args: string[], during?: (pid: number) => Promise<void>) {
     const run = spawnPlanton(['tofu', ...args], dir, env);
@@ -252,11 +252,7 @@ suite('Ctrl-C during apply', () => {
     dir = mkdtempSync(join(repo, 'test/.tmp/faults-sigint-'));
     workDir = join(dir, '.planton', INTERRUPTED);
     writeFileSync(join(dir, 'manifest.yaml'), manifest(INTERRUPTED));
-    writeFileSync(
-      join(dir, 'stack.yaml'),
-      ['provider_config:', '  region: us-east-1', '  accessKeyId: AKIAPLANTONSIGINT', '  secretAccessKey: planton-sigint-secret', `  endpoint: ${proxy.endpoint}`, ''].join('\n'),
-      { mode: 0o600 },
-    );
+    writeLocalStackInput(join(dir, 'stack.yaml'), { endpoint: proxy.endpoint, accessKeyId: 'AKIAPLANTONSIGINT', secretAccessKey: 'planton-sigint-secret' });
   }, SLOW);
   afterAll(async () => {
     await proxy?.close();
@@ -307,11 +303,7 @@ suite('Ctrl-C after AWS accepted CreateTable', () => {
     proxy = await slowCreateProxy(ddb.endpoint, 6_000, { accepted: true });
     dir = mkdtempSync(join(repo, 'test/.tmp/faults-accepted-'));
     writeFileSync(join(dir, 'manifest.yaml'), manifest(NAME));
-    writeFileSync(
-      join(dir, 'stack.yaml'),
-      ['provider_config:', '  region: us-east-1', '  accessKeyId: AKIAPLANTONACCEPTED', '  secretAccessKey: planton-accepted-secret', `  endpoint: ${proxy.endpoint}`, ''].join('\n'),
-      { mode: 0o600 },
-    );
+    writeLocalStackInput(join(dir, 'stack.yaml'), { endpoint: proxy.endpoint, accessKeyId: 'AKIAPLANTONACCEPTED', secretAccessKey: 'planton-accepted-secret' });
   }, SLOW);
   afterAll(async () => {
     await proxy?.close();

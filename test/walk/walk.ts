@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { liveModel, manifestYaml, type TableModel } from '../helpers/converge.js';
 import { childEnv, spawnPlanton } from '../faults/helpers.js';
+import { writeLocalStackInput } from '../helpers/stack-input.js';
 
 /** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
 export function random(seed: number): () => number {
@@ -127,7 +128,7 @@ export async function walk(o: WalkOptions): Promise<string[]> {
   };
   const dir = mkdtempSync(join(o.parent, 'walk-'));
   const env = childEnv(process.env.PLANTON_PLUGIN_DIR ? { PLANTON_PLUGIN_DIR: process.env.PLANTON_PLUGIN_DIR } : {});
-  writeFileSync(join(dir, 'stack.yaml'), ['provider_config:', '  region: us-east-1', '  accessKeyId: local', '  secretAccessKey: walksecret', `  endpoint: ${o.endpoint}`, ''].join('\n'), { mode: 0o600 });
+  writeLocalStackInput(join(dir, 'stack.yaml'), { endpoint: o.endpoint, accessKeyId: 'local', secretAccessKey: 'walksecret' });
   const args = ['--manifest', 'm.yaml', '--stack-input', 'stack.yaml'];
   const planton = (op: string[]) => spawnPlanton(['tofu', ...op, ...args], dir, env);
   const fail = (msg: string, run?: { out: string; err: string }) => {
