@@ -8,6 +8,7 @@ import { MAX_MANIFEST_BYTES } from '../../src/manifest/load.js';
 import { main } from '../../src/main.js';
 import { memoryIo } from '../../src/io.js';
 import type { FileResult } from '../../src/diagnostics.js';
+import { pick, seededRandom, type Random } from '../helpers/random.js';
 
 const root = process.cwd();
 const tmp = join(root, 'test/.tmp/faults-fuzz');
@@ -15,19 +16,6 @@ const seeds = [join(root, 'hack/manifest.yaml'), ...readdirSync(join(root, 'hack
   .filter((f) => f.endsWith('.yaml'))
   .map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 
-/** mulberry32: a tiny seeded generator, so a failing case can be reproduced from its name. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Rand = () => number;
-const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 
 const ODD_STRINGS = [
   '\u202eevil\u202c', // right-to-left override
@@ -61,7 +49,7 @@ function parent(data: unknown, path: (string | number)[]): { holder: Record<stri
 }
 
 /** Mutations of the data (then re-serialised): wrong types, deleted keys, odd keys and values. */
-function dataMutation(text: string, r: Rand): string {
+function dataMutation(text: string, r: Random): string {
   const data = parseDocument(text).toJS() as unknown;
   const all = paths(data);
   const at = parent(data, pick(r, all.slice(1)));
@@ -100,7 +88,7 @@ function dataMutation(text: string, r: Rand): string {
 }
 
 /** Mutations of the text itself: syntax damage that no serializer would produce. */
-function textMutation(text: string, r: Rand): string {
+function textMutation(text: string, r: Random): string {
   const lines = text.split('\n');
   const n = Math.floor(r() * lines.length);
   const line = lines[n] ?? '';
@@ -160,18 +148,18 @@ function buildCases(): Case[] {
   seeds.forEach((seed, s) => {
     const short = seed.file.slice(root.length + 1);
     for (let i = 0; i < 30; i++) {
-      const r = rng(1000 * s + i);
+      const r = seededRandom(1000 * s + i);
       const text = i % 2 === 0 ? dataMutation(seed.text, r) : textMutation(seed.text, r);
       cases.push({ name: `${short}#${i}`, text });
     }
     // Two stacked mutations: damage on top of damage.
     for (let i = 0; i < 6; i++) {
-      const r = rng(77_000 + 1000 * s + i);
+      const r = seededRandom(77_000 + 1000 * s + i);
       cases.push({ name: `${short}#double${i}`, text: textMutation(dataMutation(seed.text, r), r) });
     }
   });
   const base = seeds[0]!.text;
-  const r = rng(42);
+  const r = seededRandom(42);
   cases.push(
     { name: '10 MB file', text: base + '#' + 'c'.repeat(10 * 1024 * 1024) + '\n' },
     { name: '10 MB of list items', text: base + 'list:\n' + '  - 1\n'.repeat(1_750_000) },
@@ -353,7 +341,7 @@ describe('a stack input holding a secret, damaged at random', () => {
     // An invalid manifest: if the stack input passes, planton still stops before any tofu command.
     writeFileSync(join(dir, 'bad.yaml'), 'apiVersion: nope\n');
     const cases: string[] = [];
-    for (let i = 0; i < 40; i++) cases.push(i % 2 === 0 ? dataMutation(stack, rng(500 + i)) : textMutation(stack, rng(500 + i)));
+    for (let i = 0; i < 40; i++) cases.push(i % 2 === 0 ? dataMutation(stack, seededRandom(500 + i)) : textMutation(stack, seededRandom(500 + i)));
     cases.push(
       stack.replace(`secretAccessKey: ${SECRET}`, `secretAccessKey: [${SECRET}]`),
       stack.replace(`secretAccessKey: ${SECRET}`, `secretAccessKey: {${SECRET}: 1}`),

@@ -239,35 +239,37 @@ async function slowCreateProxy(target: string, holdMs: number, opts: { accepted?
   };
 }
 
-suite('Ctrl-C during apply', () => {
-  let ddb: TestDynamoDbLocal | undefined;
-  let proxy: SlowProxy | undefined;
-  let dir: string;
-  let workDir: string;
-
+/** A manifest dir whose stack input points at a slow-CreateTable proxy in front of a fresh DynamoDB Local; all torn down after the suite. */
+function slowCreateFixture(prefix: string, table: string, proxyOpts: { accepted?: boolean } = {}): { ddb: TestDynamoDbLocal; proxy: SlowProxy; dir: string } {
+  const f = {} as { ddb: TestDynamoDbLocal; proxy: SlowProxy; dir: string };
   beforeAll(async () => {
     buildPlanton();
-    ddb = await withDynamoDbLocal();
-    proxy = await slowCreateProxy(ddb.endpoint, 6_000);
-    dir = mkdtempSync(join(repo, 'test/.tmp/faults-sigint-'));
-    workDir = join(dir, '.planton', INTERRUPTED);
-    writeFileSync(join(dir, 'manifest.yaml'), manifest(INTERRUPTED));
-    writeLocalStackInput(join(dir, 'stack.yaml'), { endpoint: proxy.endpoint, accessKeyId: 'AKIAPLANTONSIGINT', secretAccessKey: 'planton-sigint-secret' });
+    f.ddb = await withDynamoDbLocal();
+    f.proxy = await slowCreateProxy(f.ddb.endpoint, 6_000, proxyOpts);
+    f.dir = mkdtempSync(join(repo, `test/.tmp/${prefix}-`));
+    writeFileSync(join(f.dir, 'manifest.yaml'), manifest(table));
+    writeLocalStackInput(join(f.dir, 'stack.yaml'), { endpoint: f.proxy.endpoint, accessKeyId: 'AKIAPLANTONFAULTS', secretAccessKey: `planton-${prefix}-secret` });
   }, SLOW);
   afterAll(async () => {
-    await proxy?.close();
-    await ddb?.stop();
-    if (dir && !process.env.PLANTON_KEEP_TMP) rmSync(dir, { recursive: true, force: true });
+    await f.proxy?.close();
+    await f.ddb?.stop();
+    if (f.dir && !process.env.PLANTON_KEEP_TMP) rmSync(f.dir, { recursive: true, force: true });
   });
+  return f;
+}
+
+suite('Ctrl-C during apply', () => {
+  const f = slowCreateFixture('faults-sigint', INTERRUPTED);
+  const workDir = () => join(f.dir, '.planton', INTERRUPTED);
 
   const args = ['--manifest', 'manifest.yaml', '--stack-input', 'stack.yaml'];
 
   test('SIGINT is forwarded, tofu stops cleanly, the state stays readable and unlocked; the next apply converges', async () => {
-    const run = spawnPlanton(['tofu', 'apply', '--auto-approve', ...args], dir, env);
+    const run = spawnPlanton(['tofu', 'apply', '--auto-approve', ...args], f.dir, env);
     const applying = await waitForDescendant(run.child.pid!, tofuApplying, 120_000);
     expect(applying).toBeDefined();
     // Interrupt while tofu's CreateTable call is pending (held by the proxy).
-    await proxy!.createStarted;
+    await f.proxy.createStarted;
     run.child.kill('SIGINT');
     const r = await run.done;
     if (process.env.PLANTON_FAULTS_TRANSCRIPT) writeFileSync(`${process.env.PLANTON_FAULTS_TRANSCRIPT}.sigint`, `exit ${r.code} signal ${r.signal}\n${r.out}${r.err}`);
@@ -279,60 +281,44 @@ suite('Ctrl-C during apply', () => {
     expect(r.out + r.err).toContain('context canceled');
     expect(r.signal).toBeNull();
     expect(r.err).not.toMatch(/internal error|\n\s+at /);
-    stateIdentity(workDir); // valid JSON
-    expect(existsSync(join(workDir, '.terraform.tfstate.lock.info'))).toBe(false);
+    stateIdentity(workDir()); // valid JSON
+    expect(existsSync(join(workDir(), '.terraform.tfstate.lock.info'))).toBe(false);
     expect(descendants(run.child.pid!)).toEqual([]);
 
-    const again = await spawnPlanton(['tofu', 'apply', '--auto-approve', ...args], dir, env).done;
+    const again = await spawnPlanton(['tofu', 'apply', '--auto-approve', ...args], f.dir, env).done;
     expect({ code: again.code, err: again.code === 0 ? '' : again.err }).toEqual({ code: 0, err: '' });
-    const plan = await spawnPlanton(['tofu', 'plan', '--detailed-exitcode', ...args], dir, env).done;
+    const plan = await spawnPlanton(['tofu', 'plan', '--detailed-exitcode', ...args], f.dir, env).done;
     expect(plan.code).toBe(0);
     expect(plan.out).toContain('No changes.');
   }, SLOW);
 });
 
 suite('Ctrl-C after AWS accepted CreateTable', () => {
-  let ddb: TestDynamoDbLocal | undefined;
-  let proxy: SlowProxy | undefined;
-  let dir: string;
   const NAME = 'planton-faults-accepted';
-
-  beforeAll(async () => {
-    buildPlanton();
-    ddb = await withDynamoDbLocal();
-    proxy = await slowCreateProxy(ddb.endpoint, 6_000, { accepted: true });
-    dir = mkdtempSync(join(repo, 'test/.tmp/faults-accepted-'));
-    writeFileSync(join(dir, 'manifest.yaml'), manifest(NAME));
-    writeLocalStackInput(join(dir, 'stack.yaml'), { endpoint: proxy.endpoint, accessKeyId: 'AKIAPLANTONACCEPTED', secretAccessKey: 'planton-accepted-secret' });
-  }, SLOW);
-  afterAll(async () => {
-    await proxy?.close();
-    await ddb?.stop();
-    if (dir && !process.env.PLANTON_KEEP_TMP) rmSync(dir, { recursive: true, force: true });
-  });
+  const f = slowCreateFixture('faults-accepted', NAME, { accepted: true });
 
   const args = ['--manifest', 'manifest.yaml', '--stack-input', 'stack.yaml'];
 
   test('the table exists outside the state; the next apply takes it into state by itself, says so, and converges', async () => {
-    const run = spawnPlanton(['tofu', 'apply', '--auto-approve', ...args], dir, env);
-    await proxy!.createStarted;
+    const run = spawnPlanton(['tofu', 'apply', '--auto-approve', ...args], f.dir, env);
+    await f.proxy.createStarted;
     run.child.kill('SIGINT');
     const r = await run.done;
     expect(r.code).not.toBe(0);
     expect(r.out + r.err).toContain('context canceled');
     // What an interrupt leaves behind: the table is there, the state does not hold it.
-    expect(await tableStatus(ddb!, NAME)).toBeDefined();
-    expect(stateIdentity(join(dir, '.planton', NAME))).toBeDefined();
-    const state = JSON.parse(readFileSync(join(dir, '.planton', NAME, 'terraform.tfstate'), 'utf8')) as { resources: { mode: string; type: string }[] };
+    expect(await tableStatus(f.ddb, NAME)).toBeDefined();
+    expect(stateIdentity(join(f.dir, '.planton', NAME))).toBeDefined();
+    const state = JSON.parse(readFileSync(join(f.dir, '.planton', NAME, 'terraform.tfstate'), 'utf8')) as { resources: { mode: string; type: string }[] };
     expect(state.resources.filter((res) => res.mode === 'managed').map((res) => res.type)).toEqual([]);
 
-    const again = await spawnPlanton(['tofu', 'apply', '--auto-approve', ...args], dir, env).done;
+    const again = await spawnPlanton(['tofu', 'apply', '--auto-approve', ...args], f.dir, env).done;
     expect(again.err).toContain(`planton: an earlier apply was interrupted while creating table '${NAME}'`);
     expect(again.out).toContain('Taken into state (nothing is created):');
     expect(again.out).toContain('Apply complete! Resources: 1 imported, 0 added');
     expect(again.code).toBe(0);
-    expect(existsSync(join(dir, '.planton', NAME, '.planton-creating.json'))).toBe(false);
-    const plan = await spawnPlanton(['tofu', 'plan', '--detailed-exitcode', ...args], dir, env).done;
+    expect(existsSync(join(f.dir, '.planton', NAME, '.planton-creating.json'))).toBe(false);
+    const plan = await spawnPlanton(['tofu', 'plan', '--detailed-exitcode', ...args], f.dir, env).done;
     expect(plan.code).toBe(0);
     expect(plan.err).not.toContain('interrupted');
   }, SLOW);

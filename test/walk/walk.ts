@@ -9,22 +9,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { liveModel, manifestYaml, type TableModel } from '../helpers/converge.js';
 import { childEnv, spawnPlanton } from '../faults/helpers.js';
 import { writeLocalStackInput } from '../helpers/stack-input.js';
+import { pick, seededRandom, type Random } from '../helpers/random.js';
 
-/** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rnd = () => number;
-const pick = <T>(rnd: Rnd, items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
-const capacity = (rnd: Rnd, not?: number): number => {
+const capacity = (rnd: Random, not?: number): number => {
   const v = 1 + Math.floor(rnd() * 12);
   return v === not ? (v % 12) + 1 : v;
 };
@@ -35,7 +22,7 @@ interface Edit {
 }
 
 /** Every manifest edit possible from `m` (tags are not: DynamoDB Local cannot update them). */
-export function edits(m: TableModel, rnd: Rnd): Edit[] {
+export function edits(m: TableModel, rnd: Random): Edit[] {
   const out: Edit[] = [];
   const read = capacity(rnd, m.read);
   const write = capacity(rnd, m.write);
@@ -79,7 +66,7 @@ interface Outside {
 }
 
 /** Changes made with the SDK, as a console user or another tool would. */
-export function outsideChanges(m: TableModel, rnd: Rnd): Outside[] {
+export function outsideChanges(m: TableModel, rnd: Random): Outside[] {
   const read = capacity(rnd, m.read);
   const write = capacity(rnd, m.write);
   const out: Outside[] = [
@@ -120,7 +107,7 @@ export interface WalkOptions {
 export class WalkFailure extends Error {}
 
 export async function walk(o: WalkOptions): Promise<string[]> {
-  const rnd = random(o.seed);
+  const rnd = seededRandom(o.seed);
   const journal: string[] = [];
   const say = (line: string) => {
     journal.push(line);
