@@ -35,7 +35,7 @@ export async function validate(opts: ValidateCommandOptions, io: Io): Promise<nu
     const given = opts.paths.length > 0;
     // URLs and `-` (stdin) are sources of their own; the rest are files, directories and globs.
     const special = (p: string) => isUrl(p) || p === '-';
-    const urls = opts.paths.filter(special);
+    const sources = opts.paths.filter(special);
     const { files, unmatched } = expandPaths(io.cwd, given ? opts.paths.filter((p) => !special(p)) : [DEFAULT_MANIFEST]);
     failed = unmatched.length > 0;
     for (const pattern of unmatched) io.stderr(`planton: no manifest matches ${pattern} (directories give their *.yaml and *.yml files)\n`);
@@ -48,7 +48,7 @@ export async function validate(opts: ValidateCommandOptions, io: Io): Promise<nu
       }
       await check({ file: isAbsolute(shown) ? shown : resolve(io.cwd, shown), displayFile: shown });
     }
-    for (const url of urls) await check(await resolveManifestSource({ manifest: url }, io));
+    for (const source of sources) await check(await resolveManifestSource({ manifest: source }, io));
   }
   if (results.some((r) => r.status !== 'valid')) failed = true;
 
