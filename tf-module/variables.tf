@@ -226,9 +226,10 @@ variable "server_side_encryption_kms_key_arn" {
 }
 
 variable "table_class" {
-  description = "STANDARD or STANDARD_INFREQUENT_ACCESS."
+  description = "STANDARD or STANDARD_INFREQUENT_ACCESS; null means STANDARD."
   type        = string
   default     = "STANDARD"
+  nullable    = false
 
   validation {
     condition     = contains(["STANDARD", "STANDARD_INFREQUENT_ACCESS"], var.table_class)
@@ -243,9 +244,10 @@ variable "deletion_protection_enabled" {
 }
 
 variable "contributor_insights_enabled" {
-  description = "Whether CloudWatch Contributor Insights is on for the table."
+  description = "Whether CloudWatch Contributor Insights is on for the table; null means off."
   type        = bool
   default     = false
+  nullable    = false
 }
 
 # Autoscaling: one object per dimension; null (or a missing side of an index) means no autoscaling there.
@@ -327,14 +329,15 @@ variable "autoscaling_indexes" {
 }
 
 variable "replicas" {
-  description = "Replica regions of a global table (version 2019.11.21). Needs stream_enabled with NEW_AND_OLD_IMAGES."
+  description = "Replica regions of a global table (version 2019.11.21); null means none. Needs stream_enabled with NEW_AND_OLD_IMAGES."
   type = list(object({
     region_name            = string
     kms_key_arn            = optional(string)
     point_in_time_recovery = optional(bool, false)
     propagate_tags         = optional(bool, false)
   }))
-  default = []
+  default  = []
+  nullable = false
 
   validation {
     condition     = length(distinct([for r in var.replicas : r.region_name])) == length(var.replicas)
