@@ -6,14 +6,18 @@
 /** What AWS does to a live table when the field changes (the sentences are in src/plan/aws-facts.ts). */
 export type OnChange = 'in-place' | 'online-backfill' | 'replaces-table';
 
+/** How a `copy` field's value reaches its module variable: as it is; as the same object (or list of
+ *  objects) with every key in snake_case; or as JSON text. */
+export type Copy = 'value' | 'snake-keys' | 'json';
+
 export interface Field {
   /** Manifest path, as plan summaries print it. */
   path: string;
   /** Variables of tf-module/ that carry it. */
   tfvars: string[];
-  /** The one module variable takes the manifest value as it is (null when absent), so toTfvars has no
-   *  code of its own for the field. */
-  copied?: true;
+  /** The one module variable takes the manifest value without code of its own in toTfvars (null when
+   *  absent). Fields without it have mapping code, because their variables depend on another field. */
+  copy?: Copy;
   /** Top-level attribute of aws_dynamodb_table; absent when another resource holds it. */
   attribute?: string;
   /** Another resource of the module that holds it, when `attribute` is absent. */
@@ -42,9 +46,9 @@ export const FIELDS: readonly Field[] = [
     planPaths: ['spec.partitionKey', 'spec.sortKey', 'spec.globalSecondaryIndexes', 'spec.localSecondaryIndexes'],
     guardName: 'key attribute types (spec.partitionKey/sortKey/index keys .type)',
   },
-  { path: 'spec.provisionedThroughput.readCapacityUnits', tfvars: ['read_capacity'], attribute: 'read_capacity', label: 'read capacity', onChange: 'in-place' },
-  { path: 'spec.provisionedThroughput.writeCapacityUnits', tfvars: ['write_capacity'], attribute: 'write_capacity', label: 'write capacity', onChange: 'in-place' },
-  { path: 'spec.onDemandThroughput', tfvars: ['on_demand_throughput'], attribute: 'on_demand_throughput', label: 'on-demand maximum throughput', onChange: 'in-place' },
+  { path: 'spec.provisionedThroughput.readCapacityUnits', tfvars: ['read_capacity'], copy: 'value', attribute: 'read_capacity', label: 'read capacity', onChange: 'in-place' },
+  { path: 'spec.provisionedThroughput.writeCapacityUnits', tfvars: ['write_capacity'], copy: 'value', attribute: 'write_capacity', label: 'write capacity', onChange: 'in-place' },
+  { path: 'spec.onDemandThroughput', tfvars: ['on_demand_throughput'], copy: 'snake-keys', attribute: 'on_demand_throughput', label: 'on-demand maximum throughput', onChange: 'in-place' },
   { path: 'spec.autoScaling', tfvars: ['autoscaling_read', 'autoscaling_write'], resource: 'aws_appautoscaling_target', label: 'autoscaling', onChange: 'in-place' },
   { path: 'spec.globalSecondaryIndexes', tfvars: ['global_secondary_indexes', 'autoscaling_indexes'], attribute: 'global_secondary_index', label: 'global secondary indexes', onChange: 'online-backfill' },
   { path: 'spec.localSecondaryIndexes', tfvars: ['local_secondary_indexes'], attribute: 'local_secondary_index', label: 'local secondary indexes', onChange: 'replaces-table' },
@@ -53,18 +57,18 @@ export const FIELDS: readonly Field[] = [
   { path: 'spec.stream.viewType', tfvars: ['stream_view_type'], attribute: 'stream_view_type', label: 'stream view type', onChange: 'in-place' },
   { path: 'spec.pointInTimeRecovery', tfvars: ['point_in_time_recovery_enabled', 'point_in_time_recovery_period_in_days'], attribute: 'point_in_time_recovery', label: 'point-in-time recovery', onChange: 'in-place' },
   { path: 'spec.serverSideEncryption', tfvars: ['server_side_encryption_enabled', 'server_side_encryption_kms_key_arn'], attribute: 'server_side_encryption', label: 'server-side encryption', onChange: 'in-place' },
-  { path: 'spec.tableClass', tfvars: ['table_class'], attribute: 'table_class', label: 'table class', onChange: 'in-place' },
-  { path: 'spec.deletionProtectionEnabled', tfvars: ['deletion_protection_enabled'], copied: true, attribute: 'deletion_protection_enabled', label: 'deletion protection', onChange: 'in-place' },
-  { path: 'spec.contributorInsightsEnabled', tfvars: ['contributor_insights_enabled'], resource: 'aws_dynamodb_contributor_insights', label: 'contributor insights', onChange: 'in-place' },
-  { path: 'spec.replicas', tfvars: ['replicas'], attribute: 'replica', label: 'replicas', onChange: 'in-place' },
-  { path: 'spec.importTable', tfvars: ['import_table'], attribute: 'import_table', label: 'import from S3', onChange: 'replaces-table' },
-  { path: 'spec.alarms', tfvars: ['alarms'], resource: 'aws_cloudwatch_metric_alarm', label: 'alarms', onChange: 'in-place' },
-  { path: 'spec.restore.sourceTableName', tfvars: ['restore_source_name'], attribute: 'restore_source_name', label: 'restore_source_name', onChange: 'replaces-table', planPaths: ['spec.restore'] },
-  { path: 'spec.restore.sourceTableArn', tfvars: ['restore_source_table_arn'], attribute: 'restore_source_table_arn', label: 'restore_source_table_arn', onChange: 'replaces-table', planPaths: ['spec.restore'] },
-  { path: 'spec.restore.restoreDateTime', tfvars: ['restore_date_time'], attribute: 'restore_date_time', label: 'restore_date_time', onChange: 'replaces-table', planPaths: ['spec.restore'] },
+  { path: 'spec.tableClass', tfvars: ['table_class'], copy: 'value', attribute: 'table_class', label: 'table class', onChange: 'in-place' },
+  { path: 'spec.deletionProtectionEnabled', tfvars: ['deletion_protection_enabled'], copy: 'value', attribute: 'deletion_protection_enabled', label: 'deletion protection', onChange: 'in-place' },
+  { path: 'spec.contributorInsightsEnabled', tfvars: ['contributor_insights_enabled'], copy: 'value', resource: 'aws_dynamodb_contributor_insights', label: 'contributor insights', onChange: 'in-place' },
+  { path: 'spec.replicas', tfvars: ['replicas'], copy: 'snake-keys', attribute: 'replica', label: 'replicas', onChange: 'in-place' },
+  { path: 'spec.importTable', tfvars: ['import_table'], copy: 'snake-keys', attribute: 'import_table', label: 'import from S3', onChange: 'replaces-table' },
+  { path: 'spec.alarms', tfvars: ['alarms'], copy: 'snake-keys', resource: 'aws_cloudwatch_metric_alarm', label: 'alarms', onChange: 'in-place' },
+  { path: 'spec.restore.sourceTableName', tfvars: ['restore_source_name'], copy: 'value', attribute: 'restore_source_name', label: 'restore_source_name', onChange: 'replaces-table', planPaths: ['spec.restore'] },
+  { path: 'spec.restore.sourceTableArn', tfvars: ['restore_source_table_arn'], copy: 'value', attribute: 'restore_source_table_arn', label: 'restore_source_table_arn', onChange: 'replaces-table', planPaths: ['spec.restore'] },
+  { path: 'spec.restore.restoreDateTime', tfvars: ['restore_date_time'], copy: 'value', attribute: 'restore_date_time', label: 'restore_date_time', onChange: 'replaces-table', planPaths: ['spec.restore'] },
   { path: 'spec.restore.useLatestRestorableTime', tfvars: ['restore_to_latest_time'], attribute: 'restore_to_latest_time', label: 'restore_to_latest_time', onChange: 'replaces-table', planPaths: ['spec.restore'] },
-  { path: 'spec.resourcePolicy', tfvars: ['resource_policy'], resource: 'aws_dynamodb_resource_policy', label: 'resource policy', onChange: 'in-place' },
-  { path: 'spec.timeouts', tfvars: ['timeouts'], attribute: 'timeouts', label: 'timeouts', onChange: 'in-place' },
+  { path: 'spec.resourcePolicy', tfvars: ['resource_policy'], copy: 'json', resource: 'aws_dynamodb_resource_policy', label: 'resource policy', onChange: 'in-place' },
+  { path: 'spec.timeouts', tfvars: ['timeouts'], copy: 'snake-keys', attribute: 'timeouts', label: 'timeouts', onChange: 'in-place' },
   { path: 'spec.tags', tfvars: ['tags'], attribute: 'tags', label: 'tags', onChange: 'in-place' },
 ];
 

@@ -2,20 +2,28 @@
 // Every variable of tf-module/variables.tf gets an explicit value (null where it does not apply),
 // and nothing else: test/unit/tfvars checks the keys against variables.tf.
 import type { AwsDynamodb } from '../generated/manifest.js';
-import { copiedVars, importTable, isOn, replicas, throttleAlarm } from './features.js';
-import { autoscaling, autoscalingIndexes, globalSecondaryIndexes, localSecondaryIndexes, onDemand } from './indexes.js';
+import { copiedVars } from './copy.js';
+import { autoscaling, autoscalingIndexes, globalSecondaryIndexes, localSecondaryIndexes } from './indexes.js';
 import { deriveAttributes } from './key-types.js';
 import type { Tfvars } from './types.js';
 
 export { ATTRIBUTE_TYPE, deriveAttributes, keyAttributes } from './key-types.js';
 export type { AttributeDefinition, AttributeType } from './key-types.js';
-export type { AutoscalingVars, GsiVars, ImportTableVars, LsiVars, OnDemandVars, ReplicaVars, ThrottleAlarmVars, Tfvars } from './types.js';
+export type { AutoscalingVars, GsiVars, LsiVars, OnDemandVars, Tfvars } from './types.js';
 export { stableJson } from './stable-json.js';
 
 // The manifest has been through the schema, whose defaults (ajv `useDefaults`) are filled in: a value
-// with a schema default is never missing here (nor in features.ts, indexes.ts), so it is read with `!`
-// and not defaulted again. Only `--local` deletes whole fields (src/local/adjust.ts), which is why some
-// fields keep a fallback.
+// with a schema default is never missing here (nor in indexes.ts), so it is read with `!` and not
+// defaulted again.
+//
+// Most fields are the catalogue's `copy` fields (copy.ts). The code below is for the rest: variables that
+// depend on another field (the billing mode, an `enabled` switch, labels merged into tags, keys that
+// become attribute definitions).
+
+/** A feature block is on when present and enabled (the schema fills `enabled: true`). */
+function isOn(block: { enabled?: boolean } | undefined): boolean {
+  return block?.enabled === true;
+}
 
 export function tableName(manifest: AwsDynamodb): string {
   return manifest.spec.tableName ?? manifest.metadata.name;
@@ -28,7 +36,6 @@ export function toTfvars(manifest: AwsDynamodb): Tfvars {
   const streamOn = isOn(spec.stream);
   const pitrOn = isOn(spec.pointInTimeRecovery);
   const sseOn = isOn(spec.serverSideEncryption);
-  const restore = spec.restore;
 
   return {
     table_name: tableName(manifest),
@@ -36,9 +43,6 @@ export function toTfvars(manifest: AwsDynamodb): Tfvars {
     hash_key: spec.partitionKey.name,
     range_key: spec.sortKey?.name ?? null,
     attributes: deriveAttributes(manifest),
-    read_capacity: provisioned ? (spec.provisionedThroughput?.readCapacityUnits ?? null) : null,
-    write_capacity: provisioned ? (spec.provisionedThroughput?.writeCapacityUnits ?? null) : null,
-    on_demand_throughput: provisioned ? null : onDemand(spec.onDemandThroughput),
     global_secondary_indexes: globalSecondaryIndexes(spec, provisioned),
     local_secondary_indexes: localSecondaryIndexes(spec),
     ttl_enabled: ttlOn,
@@ -50,23 +54,11 @@ export function toTfvars(manifest: AwsDynamodb): Tfvars {
     point_in_time_recovery_period_in_days: pitrOn ? (spec.pointInTimeRecovery?.recoveryPeriodInDays ?? null) : null,
     server_side_encryption_enabled: sseOn,
     server_side_encryption_kms_key_arn: sseOn ? (spec.serverSideEncryption?.kmsKeyArn ?? null) : null,
-    // --local deletes tableClass and contributorInsightsEnabled when DynamoDB Local cannot hold them.
-    table_class: spec.tableClass ?? 'STANDARD',
-    contributor_insights_enabled: spec.contributorInsightsEnabled ?? false,
     autoscaling_read: provisioned ? autoscaling(spec.autoScaling?.read) : null,
     autoscaling_write: provisioned ? autoscaling(spec.autoScaling?.write) : null,
     autoscaling_indexes: autoscalingIndexes(spec, provisioned),
-    replicas: replicas(spec),
-    import_table: importTable(spec),
-    restore_source_name: restore?.sourceTableName ?? null,
-    restore_source_table_arn: restore?.sourceTableArn ?? null,
-    restore_date_time: restore?.restoreDateTime ?? null,
-    restore_to_latest_time: restore?.useLatestRestorableTime === true ? true : null,
-    resource_policy: spec.resourcePolicy ? JSON.stringify(spec.resourcePolicy) : null,
-    timeouts: spec.timeouts
-      ? { create: spec.timeouts.create ?? null, update: spec.timeouts.update ?? null, delete: spec.timeouts.delete ?? null }
-      : null,
-    alarms: { throttle: throttleAlarm(spec) },
+    // Only true is a way of restoring; false sends nothing, as if the field were absent.
+    restore_to_latest_time: spec.restore?.useLatestRestorableTime === true ? true : null,
     // Labels first: spec.tags win on the same key.
     tags: { ...(manifest.metadata.labels ?? {}), ...(spec.tags ?? {}) },
     ...copiedVars(manifest),

@@ -1,17 +1,10 @@
 // Throughput, autoscaling and the secondary indexes: the parts that depend on the billing mode.
-import type { AutoScalingTarget, AwsDynamodb, OnDemandThroughput, Projection } from '../generated/manifest.js';
-import type { AutoscalingVars, GsiVars, LsiVars, OnDemandVars, Tfvars } from './types.js';
+import type { AutoScalingTarget, AwsDynamodb, Projection } from '../generated/manifest.js';
+import { snakeKeys } from './copy.js';
+import type { AutoscalingVars, GsiVars, LsiVars, Tfvars } from './types.js';
 
 // Cooldown defaults of terraform-aws-modules/dynamodb-table v4's `autoscaling_defaults` (the schema has none).
 const AUTOSCALING_DEFAULTS = { scale_in_cooldown: 0, scale_out_cooldown: 0 } as const;
-
-export function onDemand(value: OnDemandThroughput | undefined): OnDemandVars | null {
-  if (!value) return null;
-  return {
-    max_read_request_units: value.maxReadRequestUnits ?? null,
-    max_write_request_units: value.maxWriteRequestUnits ?? null,
-  };
-}
 
 export function autoscaling(target: AutoScalingTarget | undefined): AutoscalingVars | null {
   if (!target) return null;
@@ -37,7 +30,8 @@ export function globalSecondaryIndexes(spec: AwsDynamodb['spec'], provisioned: b
     ...projection(gsi.projection),
     read_capacity: provisioned ? (gsi.provisionedThroughput?.readCapacityUnits ?? null) : null,
     write_capacity: provisioned ? (gsi.provisionedThroughput?.writeCapacityUnits ?? null) : null,
-    on_demand_throughput: provisioned ? null : onDemand(gsi.onDemandThroughput),
+    // Like the table's on_demand_throughput (a `copy` field): the keys set, in snake_case.
+    on_demand_throughput: provisioned || !gsi.onDemandThroughput ? null : (snakeKeys(gsi.onDemandThroughput) as GsiVars['on_demand_throughput']),
   }));
 }
 

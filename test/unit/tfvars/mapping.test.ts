@@ -59,7 +59,7 @@ describe('toTfvars', () => {
     );
     expect(v.billing_mode).toBe('PAY_PER_REQUEST');
     expect([v.read_capacity, v.write_capacity]).toEqual([null, null]);
-    expect(v.on_demand_throughput).toEqual({ max_read_request_units: 100, max_write_request_units: null });
+    expect(v.on_demand_throughput).toEqual({ max_read_request_units: 100 });
     expect(v.global_secondary_indexes[0]).toEqual({
       name: 'ByOwner',
       hash_key: 'owner',
@@ -131,7 +131,7 @@ describe('toTfvars', () => {
     expect([v.ttl_enabled, v.ttl_attribute_name, v.stream_enabled, v.stream_view_type]).toEqual([false, null, false, null]);
     expect([v.server_side_encryption_enabled, v.server_side_encryption_kms_key_arn]).toEqual([false, null]);
     expect([v.point_in_time_recovery_enabled, v.point_in_time_recovery_period_in_days]).toEqual([false, null]);
-    expect([v.import_table, v.timeouts, v.resource_policy, v.alarms]).toEqual([null, null, null, { throttle: null }]);
+    expect([v.import_table, v.timeouts, v.resource_policy, v.alarms, v.replicas]).toEqual([null, null, null, null, null]);
     expect([v.restore_source_name, v.restore_source_table_arn, v.restore_date_time, v.restore_to_latest_time]).toEqual([null, null, null, null]);
   });
 
@@ -148,7 +148,7 @@ describe('toTfvars', () => {
   it('sends the resource policy as a JSON string and the restore point as given', () => {
     const policy = { Version: '2012-10-17' as const, Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'dynamodb:GetItem', Resource: '*' }] };
     const v = toTfvars(manifest({ resourcePolicy: policy, restore: { sourceTableArn: 'arn:aws:dynamodb:us-east-1:123456789012:table/orders', restoreDateTime: '2026-11-20T10:00:00Z' } }));
-    expect(JSON.parse(v.resource_policy!)).toEqual(policy);
+    expect(JSON.parse(v.resource_policy as string)).toEqual(policy);
     expect([v.restore_source_name, v.restore_source_table_arn, v.restore_date_time, v.restore_to_latest_time]).toEqual([
       null,
       'arn:aws:dynamodb:us-east-1:123456789012:table/orders',
@@ -165,10 +165,25 @@ describe('toTfvars', () => {
         alarms: { throttle: {} },
       }),
     );
-    expect(v.replicas).toEqual([{ region_name: 'us-west-2', kms_key_arn: null, point_in_time_recovery: false, propagate_tags: false }]);
-    expect([v.import_table?.input_compression_type, v.import_table?.csv]).toEqual(['NONE', { delimiter: ',', header_list: null }]);
-    expect(v.alarms.throttle).toEqual({ enabled: true, threshold: 0, period_seconds: 300, evaluation_periods: 2, alarm_actions: [] });
+    expect(v.replicas).toEqual([{ region_name: 'us-west-2', point_in_time_recovery: false, propagate_tags: false }]);
+    expect(v.import_table).toEqual({ input_format: 'CSV', input_compression_type: 'NONE', s3_bucket_source: { bucket: 'data' }, csv: { delimiter: ',' } });
+    expect(v.alarms).toEqual({ throttle: { enabled: true, threshold: 0, period_seconds: 300, evaluation_periods: 2 } });
     expect(v.deletion_protection_enabled).toBe(false);
+  });
+
+  it('sends a switched-off throttle alarm as it is: the module creates no alarm for enabled false', () => {
+    const v = toTfvars(manifest({ alarms: { throttle: { enabled: false, threshold: 5 } } }));
+    expect(v.alarms).toEqual({ throttle: { enabled: false, threshold: 5, period_seconds: 300, evaluation_periods: 2 } });
+  });
+
+  it('sends the table and index on-demand limits the manifest sets, in snake_case, and nothing for the others', () => {
+    const v = toTfvars(
+      manifest({
+        onDemandThroughput: { maxWriteRequestUnits: 40 },
+        globalSecondaryIndexes: [{ name: 'ByOwner', partitionKey: { name: 'owner', type: 'STRING' }, onDemandThroughput: { maxReadRequestUnits: 7, maxWriteRequestUnits: 8 } }],
+      }),
+    );
+    expect([v.on_demand_throughput, v.global_secondary_indexes[0]!.on_demand_throughput]).toEqual([{ max_write_request_units: 40 }, { max_read_request_units: 7, max_write_request_units: 8 }]);
   });
 
   it('uses spec.tableName over metadata.name', () => {

@@ -1,0 +1,44 @@
+// The variables of the fields the catalogue marks `copy`: the manifest value goes to the module as it is,
+// so such a field needs no mapping code here (docs/fields.md).
+import type { AwsDynamodb } from '../generated/manifest.js';
+import { FIELDS, type Copy } from '../catalogue/fields.js';
+
+/** The module's spelling of a manifest key: readCapacityUnits → read_capacity_units. */
+export function snakeCase(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** The value with every object key in snake_case, at every level. Only for fields whose objects are all
+ *  declared by the schema: a free map (tags) would have its keys rewritten. */
+export function snakeKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(snakeKeys);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [snakeCase(k), snakeKeys(v)]));
+  }
+  return value;
+}
+
+const CONVERT: Record<Copy, (value: unknown) => unknown> = {
+  value: (v) => v,
+  'snake-keys': snakeKeys,
+  json: (v) => JSON.stringify(v),
+};
+
+/** The value at a dotted manifest path, or undefined when any step is absent. */
+function valueAt(root: unknown, path: string): unknown {
+  let value = root;
+  for (const key of path.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
+}
+
+/** One entry per `copy` field: its module variable ← the converted manifest value, or null when absent
+ *  (the module reads null as "not set": its default, or nothing). */
+export function copiedVars(manifest: AwsDynamodb): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of FIELDS) {
+    if (!f.copy) continue;
+    const value = valueAt(manifest, f.path);
+    out[f.tfvars[0]!] = value === undefined ? null : CONVERT[f.copy](value);
+  }
+  return out;
+}
