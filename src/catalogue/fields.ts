@@ -3,7 +3,7 @@
 // changes. The plan explanation, the replacement guard, the importer and the README's field table read
 // it; docs/fields.md says what a new field needs.
 
-/** What AWS does to a live table when the field changes (the sentences are in src/plan/aws-facts.ts). */
+/** What AWS does to a live table when the field changes (the sentences are in aws-facts.ts beside this file). */
 export type OnChange = 'in-place' | 'online-backfill' | 'replaces-table';
 
 /** How a `copy` field's value reaches its module variable: as it is; as the same object (or list of

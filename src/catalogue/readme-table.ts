@@ -1,6 +1,6 @@
 // The README's field table ("Fields and what AWS does when they change"), rendered from the field
 // catalogue. scripts/gen-field-table.mjs writes it between the README's BEGIN_FIELDS/END_FIELDS markers.
-import { TO_ON_DEMAND_LIMIT } from '../plan/aws-facts.js';
+import { TO_ON_DEMAND_LIMIT } from './aws-facts.js';
 import { FIELDS, type Field, type OnChange } from './fields.js';
 
 const ON_CHANGE: Record<OnChange, string> = {

@@ -1,7 +1,7 @@
 // aws_dynamodb_table before/after → changes named by manifest path (docs/contract.md, manifest), with what AWS does.
 import { DERIVED_ATTRIBUTES, field, fieldOfAttribute } from '../catalogue/fields.js';
 import { scalarTypeOf } from '../manifest/key-types.js';
-import { GSI_BACKFILL, GSI_REBUILD, ONE_GSI_PER_UPDATE, REPLACEMENT_DELETES_ITEMS, TO_ON_DEMAND_LIMIT, TO_PROVISIONED } from './aws-facts.js';
+import { GSI_BACKFILL, GSI_REBUILD, ONE_GSI_PER_UPDATE, REPLACEMENT_DELETES_ITEMS, TO_ON_DEMAND_LIMIT, TO_PROVISIONED } from '../catalogue/aws-facts.js';
 import type { Change, ChangeAction } from './types.js';
 import { byName, isEmpty, isObj, type Obj, sameKnown, show } from './values.js';
 
