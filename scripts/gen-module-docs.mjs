@@ -19,10 +19,11 @@ export function blocks(hcl, kind) {
   return found;
 }
 
-/** `  key = value` at the block's own level; a value runs on over deeper-indented lines. Nested blocks are skipped. */
+/** `  key = value` at the block's own level; a value runs on over deeper-indented lines. Nested blocks and
+ *  comment lines (such as the generated-region markers) are skipped. */
 function attributes(body) {
   const attrs = {};
-  const lines = body.split('\n');
+  const lines = body.split('\n').filter((line) => !/^\s*#/.test(line));
   for (let i = 0; i < lines.length; i++) {
     const head = /^ {2}(\w+)\s*=\s*(.*)$/.exec(lines[i]);
     if (!head) continue;

@@ -1,14 +1,18 @@
 # Inputs of the module. Names are planton's tfvars (docs/contract.md, tfvars); planton's tfvars set every one of them explicitly.
 # Rules that involve one variable are checked here; rules across variables are lifecycle preconditions in main.tf.
+# The regions between `# BEGIN shared …` and `# END shared …` are generated from variables.shared.hcl by
+# `npm run generate` (scripts/gen-module-shared.mjs): edit the fragment there, not the copy here.
 
 variable "table_name" {
   description = "Name of the DynamoDB table: 3-255 characters of A-Z a-z 0-9 _ . -"
   type        = string
 
+  # BEGIN shared name.validation subject=var.table_name label=table_name (npm run generate)
   validation {
     condition     = can(regex("^[A-Za-z0-9_.-]{3,255}$", var.table_name))
     error_message = "table_name must be 3-255 characters of A-Z, a-z, 0-9, '_', '.' or '-'."
   }
+  # END shared name.validation
 }
 
 variable "billing_mode" {
@@ -111,6 +115,7 @@ variable "global_secondary_indexes" {
     error_message = "A table has at most 20 global secondary indexes."
   }
 
+  # BEGIN shared index.validation subject=var.global_secondary_indexes (npm run generate)
   validation {
     condition     = alltrue([for i in var.global_secondary_indexes : contains(["ALL", "KEYS_ONLY", "INCLUDE"], i.projection_type)])
     error_message = "projection_type must be ALL, KEYS_ONLY or INCLUDE."
@@ -127,6 +132,7 @@ variable "global_secondary_indexes" {
     condition     = alltrue([for i in var.global_secondary_indexes : can(regex("^[A-Za-z0-9_.-]{3,255}$", i.name))])
     error_message = "Index names must be 3-255 characters of A-Z, a-z, 0-9, '_', '.' or '-'."
   }
+  # END shared index.validation
 }
 
 variable "local_secondary_indexes" {
@@ -144,6 +150,7 @@ variable "local_secondary_indexes" {
     error_message = "A table has at most 5 local secondary indexes."
   }
 
+  # BEGIN shared index.validation subject=var.local_secondary_indexes (npm run generate)
   validation {
     condition     = alltrue([for i in var.local_secondary_indexes : contains(["ALL", "KEYS_ONLY", "INCLUDE"], i.projection_type)])
     error_message = "projection_type must be ALL, KEYS_ONLY or INCLUDE."
@@ -160,6 +167,7 @@ variable "local_secondary_indexes" {
     condition     = alltrue([for i in var.local_secondary_indexes : can(regex("^[A-Za-z0-9_.-]{3,255}$", i.name))])
     error_message = "Index names must be 3-255 characters of A-Z, a-z, 0-9, '_', '.' or '-'."
   }
+  # END shared index.validation
 }
 
 variable "ttl_enabled" {
@@ -256,14 +264,17 @@ variable "contributor_insights_enabled" {
 variable "autoscaling_read" {
   description = "Read capacity autoscaling of the table (PROVISIONED only), or null."
   type = object({
+    # BEGIN shared autoscaling-target.type (npm run generate)
     min_capacity       = number
     max_capacity       = number
     target_value       = optional(number, 70)
     scale_in_cooldown  = optional(number, 0)
     scale_out_cooldown = optional(number, 0)
+    # END shared autoscaling-target.type
   })
   default = null
 
+  # BEGIN shared autoscaling-target.validation subject=var.autoscaling_read label=autoscaling_read (npm run generate)
   validation {
     condition = var.autoscaling_read == null || try(
       var.autoscaling_read.min_capacity >= 1 && var.autoscaling_read.min_capacity <= var.autoscaling_read.max_capacity &&
@@ -272,19 +283,23 @@ variable "autoscaling_read" {
     false)
     error_message = "autoscaling_read needs 1 <= min_capacity <= max_capacity, target_value 20-90 and cooldowns >= 0."
   }
+  # END shared autoscaling-target.validation
 }
 
 variable "autoscaling_write" {
   description = "Write capacity autoscaling of the table (PROVISIONED only), or null."
   type = object({
+    # BEGIN shared autoscaling-target.type (npm run generate)
     min_capacity       = number
     max_capacity       = number
     target_value       = optional(number, 70)
     scale_in_cooldown  = optional(number, 0)
     scale_out_cooldown = optional(number, 0)
+    # END shared autoscaling-target.type
   })
   default = null
 
+  # BEGIN shared autoscaling-target.validation subject=var.autoscaling_write label=autoscaling_write (npm run generate)
   validation {
     condition = var.autoscaling_write == null || try(
       var.autoscaling_write.min_capacity >= 1 && var.autoscaling_write.min_capacity <= var.autoscaling_write.max_capacity &&
@@ -293,39 +308,47 @@ variable "autoscaling_write" {
     false)
     error_message = "autoscaling_write needs 1 <= min_capacity <= max_capacity, target_value 20-90 and cooldowns >= 0."
   }
+  # END shared autoscaling-target.validation
 }
 
 variable "autoscaling_indexes" {
   description = "Autoscaling of global secondary indexes, keyed by index name; read and write each optional."
   type = map(object({
     read = optional(object({
+      # BEGIN shared autoscaling-target.type (npm run generate)
       min_capacity       = number
       max_capacity       = number
       target_value       = optional(number, 70)
       scale_in_cooldown  = optional(number, 0)
       scale_out_cooldown = optional(number, 0)
+      # END shared autoscaling-target.type
     }))
     write = optional(object({
+      # BEGIN shared autoscaling-target.type (npm run generate)
       min_capacity       = number
       max_capacity       = number
       target_value       = optional(number, 70)
       scale_in_cooldown  = optional(number, 0)
       scale_out_cooldown = optional(number, 0)
+      # END shared autoscaling-target.type
     }))
   }))
   default = {}
 
+  # BEGIN shared autoscaling-indexes.validation (npm run generate)
   validation {
     condition = alltrue(flatten([
       for name, idx in var.autoscaling_indexes : [
         for s in [idx.read, idx.write] : s == null || try(
-          s.min_capacity >= 1 && s.min_capacity <= s.max_capacity && s.target_value >= 20 && s.target_value <= 90 &&
+          s.min_capacity >= 1 && s.min_capacity <= s.max_capacity &&
+          s.target_value >= 20 && s.target_value <= 90 &&
           s.scale_in_cooldown >= 0 && s.scale_out_cooldown >= 0,
         false)
       ]
     ]))
     error_message = "Each index autoscaling side needs 1 <= min_capacity <= max_capacity, target_value 20-90 and cooldowns >= 0."
   }
+  # END shared autoscaling-indexes.validation
 }
 
 variable "replicas" {

@@ -8,6 +8,7 @@ import { repoRoot } from '../helpers/repo.js';
 const HCL = `variable "ttl" {
   description = "Whether items \\"expire\\" | or not."
   type = object({
+    # a comment line is not part of the type
     enabled        = bool
     attribute_name = optional(string, "ttl")
   })
