@@ -1,5 +1,9 @@
 // Table and index names are checked by the JSON Schemas (editors, the schema stage), by rules.ts (a
-// clearer sentence) and by the importer: the TypeScript constant and the schemas must not drift apart.
+// clearer sentence), by the importer and by the module's variables: the TypeScript constant, the
+// schemas and the module's one shared name pattern must not drift apart.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../../helpers/repo.js';
 import { schemaDocument } from '../../../src/manifest/schema.js';
 import { NAME_PATTERN, NAME_RE } from '../../../src/manifest/table-name.js';
 import { ATTRIBUTE_TYPE, SCALAR_TYPES, scalarTypeOf } from '../../../src/manifest/key-types.js';
@@ -18,6 +22,11 @@ describe('one table and index name pattern', () => {
     expect(at(manifest, 'else', 'properties', 'metadata', 'properties', 'name').pattern).toBe(anchored);
     expect(String(at(manifest, '$defs', 'restore', 'properties', 'sourceTableArn').pattern).endsWith(`:table/${NAME_PATTERN}$`)).toBe(true);
     expect(at(schemaDocument('stack-input'), '$defs', 'backend', 'properties', 'dynamodbTable').pattern).toBe(anchored);
+  });
+
+  test("the module's shared name pattern is the TypeScript one", () => {
+    const shared = readFileSync(join(repoRoot, 'tf-module', 'variables.shared.hcl'), 'utf8');
+    expect(/^# ---- name\.pattern\n(.*)$/m.exec(shared)?.[1]).toBe(`^${NAME_PATTERN}$`);
   });
 
   test('the pattern takes 3-255 letters, digits, `_`, `.` and `-`', () => {
