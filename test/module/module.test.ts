@@ -78,6 +78,13 @@ describeWithTf('tf-module with real terraform', () => {
       const { result, manifest } = await loadManifest({ file: join(examplesDir, file) });
       if (!manifest) throw new Error(`${file} is invalid: ${JSON.stringify(result.diagnostics)}`);
       tfvars.set(file.replace(/\.yaml$/, ''), toTfvars(manifest));
+      // products once more, its alarm switched off and without the fields --local deletes: the module
+      // must read their nulls as "not set" (a null table_class, insights flag or replica list fails the plan).
+      if (file === 'products.yaml') {
+        const { tableClass: _class, contributorInsightsEnabled: _insights, replicas: _replicas, ...spec } = manifest.spec;
+        const off = { ...manifest, spec: { ...spec, alarms: { throttle: { ...spec.alarms!.throttle, enabled: false } } } };
+        tfvars.set('products-switched-off', toTfvars(off));
+      }
     }
     rmSync(work, { recursive: true, force: true });
     mkdirSync(work, { recursive: true });
@@ -232,6 +239,8 @@ describeWithTf('tf-module with real terraform', () => {
   it('plans table class, deletion protection, timeouts and tags (labels merged, nothing added)', () => {
     expect(table('dev-settings')).toMatchObject({ table_class: 'STANDARD_INFREQUENT_ACCESS', deletion_protection_enabled: false });
     expect(table('dev-settings').tags).toEqual({ env: 'dev', Environment: 'dev' });
+    expect(tfvars.get('products-switched-off')).toMatchObject({ table_class: null, contributor_insights_enabled: null, replicas: null });
+    expect(table('products-switched-off')).toMatchObject({ table_class: null, replica: [] });
     const prod = table('prod-settings');
     // The provider plans STANDARD, the AWS default, as null (and reads it back the same way: no drift).
     expect(prod).toMatchObject({ table_class: null, deletion_protection_enabled: true });
