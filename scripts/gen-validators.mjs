@@ -3,6 +3,7 @@
 //   node scripts/gen-validators.mjs          write src/generated/validators.ts
 //   node scripts/gen-validators.mjs --check  exit 1 when the file is out of date with schema/
 // The ajv options must stay those of src/manifest/schema-compile.ts (its fallback compiles at run time).
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,15 +16,9 @@ const target = join(root, 'src', 'generated', 'validators.ts');
 const readRaw = (name) => readFileSync(join(root, 'schema', name), 'utf8');
 const readSchema = (name) => JSON.parse(readRaw(name));
 
-/** FNV-1a over both schema texts; src/manifest/schema-document.ts computes the same to detect a stale file. */
+/** SHA-256 over both schema texts; src/manifest/schema-document.ts computes the same to detect a stale file. */
 export function schemaHash(...texts) {
-  let h = 0x811c9dc5;
-  const text = texts.join('\u0000');
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
+  return createHash('sha256').update(texts.join('\u0000')).digest('hex');
 }
 
 /** Same as schema-document.ts: if/then/else are editor-only mirrors of rules.ts. */

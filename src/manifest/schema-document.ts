@@ -1,5 +1,6 @@
 // The shipped schema files, read and parsed once: their text, hash, conditional-free copy and the node at a path.
 import { readFileSync } from 'node:fs';
+import { sha256 } from '../hash.js';
 import { manifestSchemaPath, stackInputSchemaPath } from '../paths.js';
 import { splitPointer } from '../pointer.js';
 
@@ -42,15 +43,9 @@ export function stripConditionals(node: unknown): unknown {
   return out;
 }
 
-/** FNV-1a over both schema texts; scripts/gen-validators.mjs stamps the same into the generated file. */
+/** SHA-256 over both schema texts; scripts/gen-validators.mjs stamps the same into the generated file. */
 export function schemaHash(...parts: string[]): string {
-  let h = 0x811c9dc5;
-  const text = parts.join('\u0000');
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
+  return sha256(parts.join('\u0000'));
 }
 
 /**
