@@ -3,15 +3,15 @@
 // Local (an endpoint in the stack input, so the SDK can change it between runs); each step's terraform
 // commands are few because each costs ~10 s of provider start-up.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { withDynamoDbLocal, type TestDynamoDbLocal } from '../helpers/dynamodb-local.js';
 import { inProcessPlanton } from '../helpers/in-process.js';
 import { liveModel, manifestYaml, type TableModel } from '../helpers/converge.js';
 import { describeWithTofu, tofuBinary } from '../helpers/tofu-binary.js';
-import { repoRoot } from '../helpers/repo.js';
 import { writeLocalStackInput } from '../helpers/stack-input.js';
+import { removeScratch, scratchDir } from '../helpers/scratch.js';
 
 const LONG = 240_000;
 const NAME = 'planton-converge';
@@ -29,7 +29,7 @@ suite('convergence: apply makes the live table equal the manifest, plan tells th
 
   beforeAll(async () => {
     ddb = await withDynamoDbLocal();
-    dir = mkdtempSync(join(repoRoot, 'test/.tmp/converge-'));
+    dir = scratchDir('converge');
     writeLocalStackInput(join(dir, 'stack.yaml'), { endpoint: ddb.endpoint, accessKeyId: 'local', secretAccessKey: 'convergesecret' });
     write(model);
     const created = await run('apply', '--auto-approve');
@@ -39,7 +39,7 @@ suite('convergence: apply makes the live table equal the manifest, plan tells th
   afterAll(async () => {
     if (process.env.PLANTON_CONVERGE_TRANSCRIPT) writeFileSync(process.env.PLANTON_CONVERGE_TRANSCRIPT, planton.transcript());
     await ddb?.stop();
-    if (dir && !process.env.PLANTON_KEEP_TMP) rmSync(dir, { recursive: true, force: true });
+    removeScratch(dir);
   }, LONG);
 
   test('a removed ttl block turns TTL off and a new stream is on, with current outputs; then plan exits 0', async () => {

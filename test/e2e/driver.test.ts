@@ -1,13 +1,14 @@
 // The driver end to end: real terraform, real DynamoDB Local on 127.0.0.1, planton called in-process.
 // One table is applied once and shared by every assertion; terraform commands are few (~10 s each).
 import { DescribeTableCommand, ResourceNotFoundException, type TableDescription } from '@aws-sdk/client-dynamodb';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeWithTofu, tofuBinary } from '../helpers/tofu-binary.js';
 import { withDynamoDbLocal, type TestDynamoDbLocal } from '../helpers/dynamodb-local.js';
 import { repoRoot } from '../helpers/repo.js';
 import { inProcessPlanton } from '../helpers/in-process.js';
 import { writeLocalStackInput } from '../helpers/stack-input.js';
+import { removeScratch, scratchDir } from '../helpers/scratch.js';
 
 /** Per test: each terraform command takes ~5-10 s of CPU on a shared 2-core machine. */
 const SLOW = 120_000;
@@ -58,8 +59,7 @@ suite('planton tofu against DynamoDB Local', () => {
 
   beforeAll(async () => {
     ddb = await withDynamoDbLocal();
-    mkdirSync(join(repo, 'test/.tmp'), { recursive: true });
-    dir = mkdtempSync(join(repo, 'test/.tmp/driver-'));
+    dir = scratchDir('driver');
     workDir = join(dir, '.planton', TABLE);
     writeFileSync(join(dir, 'orders.yaml'), MANIFEST);
     writeLocalStackInput(join(dir, 'stack-input.yaml'), { endpoint: ddb.endpoint, accessKeyId: 'AKIAPLANTONE2E', secretAccessKey: SECRET });
@@ -68,7 +68,7 @@ suite('planton tofu against DynamoDB Local', () => {
   afterAll(async () => {
     if (process.env.PLANTON_E2E_TRANSCRIPT) writeFileSync(process.env.PLANTON_E2E_TRANSCRIPT, session.transcript());
     await ddb?.stop();
-    if (dir && !process.env.PLANTON_KEEP_TMP) rmSync(dir, { recursive: true, force: true });
+    removeScratch(dir);
   }, SLOW);
 
   test('apply without --auto-approve and without a terminal stops before running anything', async () => {

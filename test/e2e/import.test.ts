@@ -2,18 +2,17 @@
 // `planton import` → `planton validate` → `planton tofu apply --adopt` (import, nothing added or
 // destroyed) → a second plan with no changes → destroy. Real terraform, planton called in-process.
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeWithTofu, tofuBinary } from '../helpers/tofu-binary.js';
 import { withDynamoDbLocal, type TestDynamoDbLocal } from '../helpers/dynamodb-local.js';
-import { repoRoot } from '../helpers/repo.js';
 import { inProcessPlanton } from '../helpers/in-process.js';
 import { writeLocalStackInput } from '../helpers/stack-input.js';
+import { removeScratch, scratchDir } from '../helpers/scratch.js';
 
 const SLOW = 180_000;
 const TABLE = 'planton-e2e-adopt';
 const SECRET = 'planTonE2eSecret4711';
-const repo = repoRoot;
 
 const binary = tofuBinary;
 const suite = describeWithTofu('test/e2e/import.test.ts');
@@ -74,8 +73,7 @@ suite('planton import and apply --adopt against DynamoDB Local', () => {
 
   beforeAll(async () => {
     ddb = await withDynamoDbLocal();
-    mkdirSync(join(repo, 'test/.tmp'), { recursive: true });
-    dir = mkdtempSync(join(repo, 'test/.tmp/import-'));
+    dir = scratchDir('import');
     // DynamoDB Local accepts only letters and digits in keys; the secret must still never be printed.
     writeLocalStackInput(join(dir, 'stack-input.yaml'), { endpoint: ddb.endpoint, accessKeyId: 'AKIAPLANTONEADOPT', secretAccessKey: SECRET });
 
@@ -125,11 +123,9 @@ suite('planton import and apply --adopt against DynamoDB Local', () => {
 
   afterAll(async () => {
     await ddb?.stop();
-    if (dir) {
-      // Kept for a failed run's inspection only when asked.
-      if (process.env.PLANTON_KEEP_E2E) console.log(`kept ${dir}\n${session.transcript()}`);
-      else rmSync(dir, { recursive: true, force: true });
-    }
+    // Kept, with the transcript, for a failed run's inspection only when asked.
+    if (dir && process.env.PLANTON_KEEP_TMP) console.log(`kept ${dir}\n${session.transcript()}`);
+    removeScratch(dir);
   });
 
   const stack = ['--stack-input', 'stack-input.yaml'];

@@ -2,13 +2,13 @@
 // directory `--local` uses, a table is made there with the SDK, the server is stopped, and
 // `planton import --local` finds the table. Real DynamoDB Local and terraform, planton in-process.
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localStart } from '../../src/commands/local.js';
 import { memoryIo } from '../../src/io.js';
 import { main } from '../../src/main.js';
 import { describeWithTofu } from '../helpers/tofu-binary.js';
-import { repoRoot } from '../helpers/repo.js';
+import { removeScratch, scratchDir } from '../helpers/scratch.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const suite = describeWithTofu('test/e2e/local-start.test.ts');
@@ -16,9 +16,9 @@ const suite = describeWithTofu('test/e2e/local-start.test.ts');
 suite('planton local start', () => {
   let dir: string;
   beforeAll(() => {
-    dir = mkdtempSync(join(repoRoot, 'test/.tmp/local-start-'));
+    dir = scratchDir('local-start');
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => removeScratch(dir));
 
   test('serves the --local data directory to the SDK until stopped; import --local then reads the table', async () => {
     const io = memoryIo(dir, { ...process.env });

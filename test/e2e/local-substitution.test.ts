@@ -1,11 +1,11 @@
 // --local compares against the manifest as adjusted for the run: an on-demand table given its first
 // index runs PROVISIONED on DynamoDB Local, which the run says once as a warning; the summary lists the
 // new index only, never a billing or capacity change the manifest did not make.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inProcessPlanton } from '../helpers/in-process.js';
 import { describeWithTofu } from '../helpers/tofu-binary.js';
-import { repoRoot } from '../helpers/repo.js';
+import { removeScratch, scratchDir } from '../helpers/scratch.js';
 
 const LONG = 240_000;
 const suite = describeWithTofu('test/e2e/local-substitution.test.ts');
@@ -28,10 +28,10 @@ suite('--local substitutions', () => {
   const run = (...args: string[]) => planton.run(['tofu', ...args, '--local', '--manifest', 'm.yaml', '--no-color']);
 
   beforeAll(() => {
-    dir = mkdtempSync(join(repoRoot, 'test/.tmp/substitution-'));
+    dir = scratchDir('substitution');
   });
   afterAll(() => {
-    if (!process.env.PLANTON_KEEP_TMP) rmSync(dir, { recursive: true, force: true });
+    removeScratch(dir);
   });
 
   test('an on-demand table given its first index: one warning, the index as the only manifest change', async () => {

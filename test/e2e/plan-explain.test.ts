@@ -3,13 +3,13 @@
 // Real terraform, real DynamoDB Local on 127.0.0.1, planton called in-process. One table is applied
 // once; drift is undone with the SDK rather than another apply, to keep terraform commands few.
 import { DescribeTableCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeWithTofu } from '../helpers/tofu-binary.js';
 import { withDynamoDbLocal, type TestDynamoDbLocal } from '../helpers/dynamodb-local.js';
-import { repoRoot } from '../helpers/repo.js';
 import { inProcessPlanton } from '../helpers/in-process.js';
 import { writeLocalStackInput } from '../helpers/stack-input.js';
+import { removeScratch, scratchDir } from '../helpers/scratch.js';
 
 /** Per test: each terraform command takes ~5-10 s of CPU on a shared 2-core machine. */
 const SLOW = 120_000;
@@ -62,8 +62,7 @@ suite('planton tofu plan explains changes in manifest terms (DynamoDB Local)', (
 
   beforeAll(async () => {
     ddb = await withDynamoDbLocal();
-    mkdirSync(join(repoRoot, 'test/.tmp'), { recursive: true });
-    dir = mkdtempSync(join(repoRoot, 'test/.tmp/plan-explain-'));
+    dir = scratchDir('plan-explain');
     writeManifest(manifest());
     writeLocalStackInput(join(dir, 'stack-input.yaml'), { endpoint: ddb.endpoint, accessKeyId: 'AKIAPLANTONE2E', secretAccessKey: 'planton-e2e-dummy' });
     const r = await planton('apply', '--auto-approve');
@@ -80,7 +79,7 @@ suite('planton tofu plan explains changes in manifest terms (DynamoDB Local)', (
     } finally {
       if (process.env.PLANTON_E2E_TRANSCRIPT) writeFileSync(process.env.PLANTON_E2E_TRANSCRIPT, session.transcript());
       await ddb?.stop();
-      if (dir && !process.env.PLANTON_KEEP_TMP) rmSync(dir, { recursive: true, force: true });
+      removeScratch(dir);
     }
   }, SLOW);
 

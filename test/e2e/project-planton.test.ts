@@ -3,7 +3,7 @@
 // (--module-dir), and plan --destroy followed by destroy. Real kubectl kustomize, real terraform, one
 // DynamoDB Local; twelve terraform commands in all.
 import { DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findOnPath } from '../../src/tofu/binary.js';
 import { withDynamoDbLocal, type TestDynamoDbLocal } from '../helpers/dynamodb-local.js';
@@ -11,6 +11,7 @@ import { inProcessPlanton } from '../helpers/in-process.js';
 import { repoRoot } from '../helpers/repo.js';
 import { describeWithTofu } from '../helpers/tofu-binary.js';
 import { writeLocalStackInput } from '../helpers/stack-input.js';
+import { removeScratch, scratchDir } from '../helpers/scratch.js';
 
 const SLOW = 180_000;
 const hasKustomize = findOnPath('kubectl', process.env.PATH) !== undefined || findOnPath('kustomize', process.env.PATH) !== undefined;
@@ -31,8 +32,7 @@ suite('overlays per environment, unified commands, --module-dir and plan --destr
 
   beforeAll(async () => {
     ddb = await withDynamoDbLocal();
-    mkdirSync(join(repoRoot, 'test/.tmp'), { recursive: true });
-    dir = mkdtempSync(join(repoRoot, 'test/.tmp/project-planton-'));
+    dir = scratchDir('project-planton');
     cpSync(join(repoRoot, 'hack/kustomize'), join(dir, 'k'), { recursive: true, filter: (src) => !src.includes('.planton') });
     cpSync(join(repoRoot, 'tf-module'), join(dir, 'fork'), { recursive: true });
     writeLocalStackInput(join(dir, 'stack-input.yaml'), { endpoint: ddb.endpoint, accessKeyId: 'AKIAPLANTONE2E', secretAccessKey: 'plantonE2Esecret' });
@@ -41,7 +41,7 @@ suite('overlays per environment, unified commands, --module-dir and plan --destr
   afterAll(async () => {
     if (process.env.PLANTON_E2E_TRANSCRIPT) writeFileSync(process.env.PLANTON_E2E_TRANSCRIPT, session.transcript());
     await ddb?.stop();
-    if (dir && !process.env.PLANTON_KEEP_TMP) rmSync(dir, { recursive: true, force: true });
+    removeScratch(dir);
   }, SLOW);
 
   test('planton apply --overlay dev creates the dev table from the module copy, in the overlay’s own work directory', async () => {

@@ -4,13 +4,13 @@
 // with the same manifest and the same backend key. Each terraform command costs ~10 s: few of them
 // (five, plus two inits that only move state).
 import { CreateTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, ResourceNotFoundException, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeWithTofu } from '../helpers/tofu-binary.js';
 import { withDynamoDbLocal, type TestDynamoDbLocal } from '../helpers/dynamodb-local.js';
 import { withS3rver, S3RVER_KEY, type TestS3 } from '../helpers/s3rver.js';
-import { repoRoot } from '../helpers/repo.js';
 import { inProcessPlanton } from '../helpers/in-process.js';
+import { removeScratch, scratchDir } from '../helpers/scratch.js';
 
 const SLOW = 120_000;
 const TABLE = 'planton-team-orders';
@@ -85,8 +85,7 @@ suite('a team shares one table through an S3 state (s3rver) locked in DynamoDB L
         KeySchema: [{ AttributeName: 'LockID', KeyType: 'HASH' }],
       }),
     );
-    mkdirSync(join(repoRoot, 'test/.tmp'), { recursive: true });
-    root = mkdtempSync(join(repoRoot, 'test/.tmp/team-'));
+    root = scratchDir('team');
     // Alice: one pair of keys serves both servers (s3rver checks signatures with S3RVER/S3RVER, DynamoDB
     // Local accepts any keys), so the backend simply shares the provider's environment.
     const provider = (id: string, secret: string) => ['provider_config:', '  region: us-east-1', `  accessKeyId: ${id}`, `  secretAccessKey: ${secret}`, `  endpoint: ${ddb.endpoint}`];
@@ -129,7 +128,7 @@ suite('a team shares one table through an S3 state (s3rver) locked in DynamoDB L
   afterAll(async () => {
     if (process.env.PLANTON_E2E_TRANSCRIPT) writeFileSync(process.env.PLANTON_E2E_TRANSCRIPT, aliceRuns.transcript() + bobRuns.transcript());
     await Promise.all([ddb?.stop(), s3?.stop()]);
-    if (root && !process.env.PLANTON_KEEP_TMP) rmSync(root, { recursive: true, force: true });
+    removeScratch(root);
   }, SLOW);
 
   test('alice creates the table from her laptop with local state', async () => {

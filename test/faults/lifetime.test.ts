@@ -2,12 +2,13 @@
 // planton (SIGINT, SIGTERM, SIGHUP, SIGKILL), and every signal that ends planton says so on stderr.
 // Processes of a run are recognised by their working directory (tofu and providers run in the work
 // directory) or by the data directory on java's command line, never by name alone.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describeWithTofu } from '../helpers/tofu-binary.js';
 import { buildPlanton, childEnv, cmdline, repo, spawnPlanton, waitForDescendant } from './helpers.js';
+import { removeScratch, scratchDir } from '../helpers/scratch.js';
 
 const SLOW = 180_000;
 const TABLE = 'planton-lifetime';
@@ -75,7 +76,7 @@ suite('tofu and its provider never outlive planton', () => {
     blackHole = createServer(() => void requests++);
     await new Promise<void>((ready) => blackHole.listen(0, '127.0.0.1', ready));
     const { port } = blackHole.address() as AddressInfo;
-    dir = mkdtempSync(join(repo, 'test/.tmp/lifetime-'));
+    dir = scratchDir('lifetime');
     workDir = join(dir, '.planton', TABLE);
     writeFileSync(join(dir, 'manifest.yaml'), MANIFEST);
     const stack = ['provider_config:', '  region: us-east-1', '  accessKeyId: AKIAPLANTONLIFE', '  secretAccessKey: planton-lifetime', `  endpoint: http://127.0.0.1:${port}`, ''];
@@ -88,7 +89,7 @@ suite('tofu and its provider never outlive planton', () => {
     for (const pid of processesOf({ cwd: workDir })) process.kill(pid, 'SIGKILL'); // only after a failure
     blackHole?.closeAllConnections();
     await new Promise((r) => blackHole?.close(r));
-    if (dir && !process.env.PLANTON_KEEP_TMP) rmSync(dir, { recursive: true, force: true });
+    removeScratch(dir);
   });
 
   /** `plan --adopt` reads the table during the plan: the provider's DescribeTable hangs on the black hole. */
@@ -134,13 +135,13 @@ suite('DynamoDB Local never outlives planton', () => {
 
   beforeEach(() => {
     buildPlanton();
-    dir = mkdtempSync(join(repo, 'test/.tmp/lifetime-local-'));
+    dir = scratchDir('lifetime-local');
     dataDir = join(dir, '.planton', 'local-dynamodb');
     writeFileSync(join(dir, 'manifest.yaml'), MANIFEST);
   });
   afterEach(() => {
     for (const pid of processesOf({ argv: dataDir })) process.kill(pid, 'SIGKILL'); // only after a failure
-    if (dir && !process.env.PLANTON_KEEP_TMP) rmSync(dir, { recursive: true, force: true });
+    removeScratch(dir);
   });
 
   const javaOf = (argv: string) => argv.includes('DynamoDBLocal.jar') && argv.includes(dataDir);

@@ -3,7 +3,7 @@
 // Local on 127.0.0.1, planton spawned as a process (signals and /proc need one). Terraform commands are
 // few and tables shared: each command costs ~10 s of CPU.
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../src/local/server.js';
 import { describeWithTofu } from '../helpers/tofu-binary.js';
@@ -23,6 +23,7 @@ import {
   waitForDescendant,
   watchTree,
 } from './helpers.js';
+import { removeScratch, scratchDir } from '../helpers/scratch.js';
 
 const SLOW = 180_000;
 const SECRET = 'SECRET-MARKER-7f3a9';
@@ -87,8 +88,7 @@ suite('faults against an endpoint (stack input with a marker secret)', () => {
   beforeAll(async () => {
     buildPlanton();
     ddb = await withDynamoDbLocal();
-    mkdirSync(join(repo, 'test/.tmp'), { recursive: true });
-    dir = mkdtempSync(join(repo, 'test/.tmp/faults-'));
+    dir = scratchDir('faults');
     protectedWork = join(dir, '.planton', PROTECTED);
     fragileWork = join(dir, '.planton', FRAGILE);
     writeFileSync(join(dir, 'orders.yaml'), manifest(PROTECTED, '  deletionProtectionEnabled: true\n'));
@@ -101,7 +101,7 @@ suite('faults against an endpoint (stack input with a marker secret)', () => {
     if (process.env.PLANTON_FAULTS_TRANSCRIPT) writeFileSync(process.env.PLANTON_FAULTS_TRANSCRIPT, transcript);
     await restarted?.stop();
     await ddb?.stop();
-    if (dir && !process.env.PLANTON_KEEP_TMP) rmSync(dir, { recursive: true, force: true });
+    removeScratch(dir);
   }, SLOW);
 
   const orders = ['--manifest', 'orders.yaml', '--stack-input', 'stack.yaml'];
@@ -246,14 +246,14 @@ function slowCreateFixture(prefix: string, table: string, proxyOpts: { accepted?
     buildPlanton();
     f.ddb = await withDynamoDbLocal();
     f.proxy = await slowCreateProxy(f.ddb.endpoint, 6_000, proxyOpts);
-    f.dir = mkdtempSync(join(repo, `test/.tmp/${prefix}-`));
+    f.dir = scratchDir(prefix);
     writeFileSync(join(f.dir, 'manifest.yaml'), manifest(table));
     writeLocalStackInput(join(f.dir, 'stack.yaml'), { endpoint: f.proxy.endpoint, accessKeyId: 'AKIAPLANTONFAULTS', secretAccessKey: `planton-${prefix}-secret` });
   }, SLOW);
   afterAll(async () => {
     await f.proxy?.close();
     await f.ddb?.stop();
-    if (f.dir && !process.env.PLANTON_KEEP_TMP) rmSync(f.dir, { recursive: true, force: true });
+    removeScratch(f.dir);
   });
   return f;
 }

@@ -3,13 +3,14 @@
 // `apply` must make the live table equal the manifest, and `plan --detailed-exitcode` must exit 0.
 // The same seed replays the same walk (the interrupt lands where the clock says, so timing can vary).
 import { UpdateTableCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { liveModel, manifestYaml, type TableModel } from '../helpers/converge.js';
 import { childEnv, spawnPlanton } from '../faults/helpers.js';
 import { writeLocalStackInput } from '../helpers/stack-input.js';
 import { pick, seededRandom, type Random } from '../helpers/random.js';
+import { removeScratch } from '../helpers/scratch.js';
 
 const capacity = (rnd: Random, not?: number): number => {
   const v = 1 + Math.floor(rnd() * 12);
@@ -159,6 +160,6 @@ export async function walk(o: WalkOptions): Promise<string[]> {
     }
     await converge(`step ${i}`);
   }
-  if (!process.env.PLANTON_KEEP_TMP) rmSync(dir, { recursive: true, force: true });
+  removeScratch(dir);
   return journal;
 }

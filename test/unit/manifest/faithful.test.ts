@@ -1,21 +1,23 @@
 // No value is silently changed on its way from the YAML to tfvars: YAML types that do not map to plain
 // data, integers past 2^53, prototype-named keys, merge keys. Each is kept exactly or reported, located.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTfvars } from '../../../src/commands/load-tfvars.js';
 import { memoryIo } from '../../../src/io.js';
 import { loadManifest } from '../../../src/manifest/index.js';
+import { removeScratch, scratchDir } from '../../helpers/scratch.js';
 import { PK, problems, withSpec } from './helpers.js';
 
-mkdirSync(join(process.cwd(), 'test', '.tmp'), { recursive: true });
-
 async function tfvarsOf(text: string, set: string[] = []): Promise<{ code: number; vars?: Record<string, unknown>; err: string }> {
-  const dir = mkdtempSync(join(process.cwd(), 'test', '.tmp', 'faithful-'));
-  writeFileSync(join(dir, 'm.yaml'), text);
-  const io = memoryIo(dir);
-  const code = await loadTfvars({ manifest: 'm.yaml', set }, io);
-  return { code, vars: code === 0 ? (JSON.parse(io.out) as Record<string, unknown>) : undefined, err: io.err };
+  const dir = scratchDir('faithful');
+  try {
+    writeFileSync(join(dir, 'm.yaml'), text);
+    const io = memoryIo(dir);
+    const code = await loadTfvars({ manifest: 'm.yaml', set }, io);
+    return { code, vars: code === 0 ? (JSON.parse(io.out) as Record<string, unknown>) : undefined, err: io.err };
+  } finally {
+    removeScratch(dir);
+  }
 }
 
 describe('YAML types that are not plain data', () => {

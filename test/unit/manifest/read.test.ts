@@ -1,14 +1,15 @@
 // Reading is bounded whatever the path names: a device that never ends, a pipe, a FIFO nobody writes to.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, closeSync, writeFileSync, writeSync } from 'node:fs';
+import { openSync, closeSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadManifest } from '../../../src/manifest/index.js';
 import { readCapped } from '../../../src/manifest/read.js';
 import { loadStackInput } from '../../../src/stack-input/index.js';
+import { removeScratch, scratchDir } from '../../helpers/scratch.js';
 import { PK, render, withSpec } from './helpers.js';
 
-mkdirSync(join(process.cwd(), 'test', '.tmp'), { recursive: true });
-const tmp = mkdtempSync(join(process.cwd(), 'test', '.tmp', 'read-'));
+const tmp = scratchDir('read');
+afterAll(() => removeScratch(tmp));
 
 async function fileProblems(file: string): Promise<string[]> {
   const { result } = await loadManifest({ file, displayFile: 'm.yaml' });

@@ -1,11 +1,12 @@
 // --kustomize-dir/--overlay with the real `kubectl kustomize` (or kustomize) on PATH: the built manifest,
 // errors located in the kept build and naming the overlay, and the messages when kustomize is missing.
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { memoryIo } from '../../../src/io.js';
 import { main } from '../../../src/main.js';
 import { findOnPath } from '../../../src/tofu/binary.js';
 import { repoRoot } from '../../helpers/repo.js';
+import { removeScratch, scratchDir } from '../../helpers/scratch.js';
 
 const kustomizer = findOnPath('kubectl', process.env.PATH) ?? findOnPath('kustomize', process.env.PATH);
 if (!kustomizer) console.warn('SKIPPED test/unit/source/kustomize.test.ts: neither kubectl nor kustomize is on PATH');
@@ -32,8 +33,7 @@ suite('manifests built from a kustomize overlay', () => {
   };
 
   beforeAll(() => {
-    mkdirSync(join(repoRoot, 'test/.tmp'), { recursive: true });
-    dir = mkdtempSync(join(repoRoot, 'test/.tmp/kustomize-'));
+    dir = scratchDir('kustomize');
     write('k/base/kustomization.yaml', 'resources: [table.yaml]\n');
     write('k/base/table.yaml', TABLE);
     // A typo an overlay author might make: the patch's key lands in the built document.
@@ -46,7 +46,7 @@ suite('manifests built from a kustomize overlay', () => {
     write('k/overlays/notes/README.md', 'no kustomization here\n');
   });
   afterAll(() => {
-    if (dir && !process.env.PLANTON_KEEP_TMP) rmSync(dir, { recursive: true, force: true });
+    removeScratch(dir);
   });
 
   test('load-manifest prints the dev overlay of hack/kustomize with defaults filled', async () => {

@@ -2,13 +2,14 @@
 // oversized bodies; planton fetches with its caps, keeps the copy and records the URL.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { memoryIo } from '../../../src/io.js';
 import { main } from '../../../src/main.js';
 import { MAX_MANIFEST_BYTES } from '../../../src/manifest/load.js';
 import { resolveManifestSource } from '../../../src/source/index.js';
 import { repoRoot } from '../../helpers/repo.js';
+import { removeScratch, scratchDir } from '../../helpers/scratch.js';
 
 const GOOD = readFileSync(join(repoRoot, 'hack/manifest.yaml'), 'utf8');
 const TYPO = 'apiVersion: aws.project-planton.org/v1\nkind: AwsDynamodb\nmetadata:\n  name: remote-users\nspec:\n  billingmode: PAY_PER_REQUEST\n  partitionKey: { name: id, type: STRING }\n';
@@ -26,8 +27,7 @@ describe('manifests fetched from a URL', () => {
   };
 
   beforeAll(async () => {
-    mkdirSync(join(repoRoot, 'test/.tmp'), { recursive: true });
-    dir = mkdtempSync(join(repoRoot, 'test/.tmp/url-'));
+    dir = scratchDir('url');
     server = createServer((req, res) => {
       hits.push(req.url ?? '');
       switch (req.url) {
@@ -67,7 +67,7 @@ describe('manifests fetched from a URL', () => {
   afterAll(async () => {
     server.closeAllConnections();
     await new Promise((ok) => server.close(ok));
-    if (dir && !process.env.PLANTON_KEEP_TMP) rmSync(dir, { recursive: true, force: true });
+    removeScratch(dir);
   });
 
   test('validate -f URL fetches it, names it by its URL, and keeps the copy with the URL recorded', async () => {

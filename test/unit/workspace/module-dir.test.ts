@@ -1,23 +1,23 @@
 // --module-dir: a local copy of the module is checked for every variable planton sets before terraform
 // (or DynamoDB Local) starts; the same check through the CLI exits 1 having run nothing.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../../../src/errors.js';
 import { memoryIo } from '../../../src/io.js';
 import { main } from '../../../src/main.js';
 import { checkModuleDir, declaredVariables } from '../../../src/workspace/module-dir.js';
 import { repoRoot } from '../../helpers/repo.js';
+import { removeScratch, scratchDir } from '../../helpers/scratch.js';
 
 describe('--module-dir', () => {
   let dir: string;
   beforeAll(() => {
-    mkdirSync(join(repoRoot, 'test/.tmp'), { recursive: true });
-    dir = mkdtempSync(join(repoRoot, 'test/.tmp/module-dir-'));
+    dir = scratchDir('module-dir');
     cpSync(join(repoRoot, 'tf-module'), join(dir, 'fork'), { recursive: true });
     writeFileSync(join(dir, 'manifest.yaml'), readFileSync(join(repoRoot, 'hack/manifest.yaml')));
   });
   afterAll(() => {
-    if (dir && !process.env.PLANTON_KEEP_TMP) rmSync(dir, { recursive: true, force: true });
+    removeScratch(dir);
   });
 
   test('reads variable names from .tf and .tf.json files', () => {
