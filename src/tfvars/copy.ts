@@ -2,6 +2,7 @@
 // so such a field needs no mapping code here (docs/fields.md).
 import type { AwsDynamodb } from '../generated/manifest.js';
 import { FIELDS, type Copy } from '../catalogue/fields.js';
+import { joinPointer, valueAt } from '../pointer.js';
 
 /** The module's spelling of a manifest key: readCapacityUnits → read_capacity_units. */
 export function snakeCase(key: string): string {
@@ -24,20 +25,13 @@ const CONVERT: Record<Copy, (value: unknown) => unknown> = {
   json: (v) => JSON.stringify(v),
 };
 
-/** The value at a dotted manifest path, or undefined when any step is absent. */
-function valueAt(root: unknown, path: string): unknown {
-  let value = root;
-  for (const key of path.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-  return value;
-}
-
 /** One entry per `copy` field: its module variable ← the converted manifest value, or null when absent
  *  (the module reads null as "not set": its default, or nothing). */
 export function copiedVars(manifest: AwsDynamodb): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of FIELDS) {
     if (!f.copy) continue;
-    const value = valueAt(manifest, f.path);
+    const value = valueAt(manifest, joinPointer(f.path.split('.')));
     out[f.tfvars[0]!] = value === undefined ? null : CONVERT[f.copy](value);
   }
   return out;
