@@ -1,11 +1,12 @@
 // A manifest named by an http(s) URL: fetched once per run with a size cap and a timeout, never
 // executed (it is YAML text for the same pipeline as a file), and kept under .planton/remote/ with the
 // URL it came from, so what was validated and planned stays on disk next to its work directories.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { MAX_MANIFEST_BYTES } from '../manifest/load.js';
 import { sha256 } from '../hash.js';
+import { makeDirectory } from '../make-dir.js';
 
 /** How long a download may take, end to end, unless PLANTON_FETCH_TIMEOUT_MS says otherwise. */
 export const DEFAULT_FETCH_TIMEOUT_MS = 15_000;
@@ -100,7 +101,7 @@ export async function fetchManifest(value: string, root: string, env: NodeJS.Pro
   const bytes = await download(url, timeoutFrom(env));
   const dir = cacheDirFor(root, url);
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirectory(dir);
   } catch (err) {
     throw new UsageError(`cannot create ${dir} for the fetched manifest: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }

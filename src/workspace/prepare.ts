@@ -46,6 +46,9 @@ export interface Workspace {
 export function prepareWorkspace(w: WorkspaceInput, out: Io, color: boolean): Workspace {
   const tableName = tableNameOf(w.manifest);
   const workDir = w.workdir !== undefined ? resolve(w.cwd, w.workdir) : w.workDirBase ? join(w.workDirBase, tableName) : defaultWorkDir(w.manifestFile, tableName);
+  // First: a directory planton did not create is refused before anything in it is read or written.
+  const owner = { file: w.manifestFile, at: w.at };
+  claimWorkDir(workDir, owner);
   const tfvars = { ...(toTfvars(w.manifest) as unknown as Record<string, unknown>), ...w.tfvarsOverrides };
   const moduleDir = w.moduleDir ?? tfModuleDir;
   const rendered = renderRootModule({
@@ -66,8 +69,6 @@ export function prepareWorkspace(w: WorkspaceInput, out: Io, color: boolean): Wo
         'if the table exists, this run takes it into state instead of creating it again\n',
     );
   }
-  const owner = { file: w.manifestFile, at: w.at };
-  claimWorkDir(workDir, owner);
   writeRootModule(workDir, root, tfvars, stableJson);
   if (w.workdir === undefined && w.planning) {
     for (const old of earlierTablesOf(workDir, owner)) {
