@@ -3,12 +3,14 @@
 // belongs to this manifest.
 import { join, resolve } from 'node:path';
 import { colors } from '../color.js';
+import { UsageError } from '../errors.js';
 import type { AwsDynamodb } from '../generated/manifest.js';
 import type { Io } from '../io.js';
 import { tfModuleDir } from '../paths.js';
 import { shellQuote } from '../shell-quote.js';
 import { stableJson, tableName as tableNameOf, toTfvars } from '../tfvars/index.js';
 import type { AwsSettings } from '../tofu/env.js';
+import { damagedStateMessage } from '../tofu/state-file.js';
 import { TABLE_ADDRESS, withAdoption } from './adopt.js';
 import { CREATE_INTENT_FILE, pendingCreate } from './create-intent.js';
 import { renderProvider } from './provider.js';
@@ -49,6 +51,9 @@ export function prepareWorkspace(w: WorkspaceInput, out: Io, color: boolean): Wo
   // First: a directory planton did not create is refused before anything in it is read or written.
   const owner = { file: w.manifestFile, at: w.at };
   claimWorkDir(workDir, owner);
+  // terraform would report a state it cannot parse as a lock held by another run (state-file.ts).
+  const damaged = w.backend.type === 'local' ? damagedStateMessage(workDir) : undefined;
+  if (damaged) throw new UsageError(damaged.message, damaged.hint);
   const tfvars = { ...(toTfvars(w.manifest) as unknown as Record<string, unknown>), ...w.tfvarsOverrides };
   const moduleDir = w.moduleDir ?? tfModuleDir;
   const rendered = renderRootModule({
