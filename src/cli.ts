@@ -7,7 +7,7 @@
 import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from './paths.js';
+import { packageRoot } from './files/paths.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { normaliseTofuOptions, TOFU_OPS, type TofuOp, type TofuOptions } from './commands/tofu-options.js';

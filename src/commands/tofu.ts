@@ -9,7 +9,7 @@ import { checkSourceOptions } from '../source/index.js';
 import { openSession, type Session } from '../session/index.js';
 import { withLocalSession } from '../session/local.js';
 import { findBinary, pluginDirOf } from '../session/toolchain.js';
-import { statusLine, type Status } from '../status.js';
+import { statusLine, type Status } from '../terminal/status.js';
 import { toTfvars } from '../tfvars/index.js';
 import { approvalNeeded } from '../tofu/approve.js';
 import { buildChildEnv } from '../tofu/env.js';
