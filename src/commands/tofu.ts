@@ -2,7 +2,7 @@
 // (src/session/), write and initialise the work directory (src/workspace/), then run the operation's
 // flow through the runner (src/tofu/), with credentials only in tofu's environment.
 import { resolve } from 'node:path';
-import type { TofuOp, TofuOptions } from './tofu-options.js';
+import type { TofuOp, TofuOptions } from './options.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { checkSourceOptions } from '../source/index.js';

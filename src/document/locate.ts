@@ -1,7 +1,7 @@
 // JSON pointer → 1-based line:col of the YAML node it names. Checks speak in pointers and only this
 // module turns them into positions: when the path does not exist (a default, a missing field) the
 // nearest existing ancestor is used, on its key so the reader lands on the line that needs the change.
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Pair } from 'yaml';
 import { splitPointer } from './pointer.js';
 
 /** 'key' points at the property name (unknown field, missing property); 'value' at what it holds. */
