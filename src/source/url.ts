@@ -4,8 +4,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { MAX_MANIFEST_BYTES } from '../manifest/load.js';
-import { sha256 } from '../hash.js';
+import { MAX_MANIFEST_BYTES } from '../document/load.js';
+import { sha256 } from '../files/hash.js';
 
 /** How long a download may take, end to end, unless PLANTON_FETCH_TIMEOUT_MS says otherwise. */
 export const DEFAULT_FETCH_TIMEOUT_MS = 15_000;

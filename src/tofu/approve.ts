@@ -2,7 +2,7 @@
 import { createInterface } from 'node:readline';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { commandLine } from '../shell-quote.js';
+import { commandLine } from '../terminal/shell-quote.js';
 
 /** The error when nobody can answer: it echoes the command as given (its -m, --local, ...) plus --auto-approve. */
 export function approvalNeeded(op: string, invocation: string[]): UsageError {
