@@ -9,7 +9,7 @@ const dist = new URL('../dist', import.meta.url).pathname;
 rmSync(dist, { recursive: true, force: true });
 await build({
   // bin is the CLI; the other two are entry points of their own for bench/ (in-process throughput, start-up).
-  // Every output file sits directly in dist/: src/paths.ts finds the package root as the parent of its file.
+  // src/files/paths.ts finds the package root as the nearest folder above its file with a package.json.
   entryPoints: { bin: 'src/bin.ts', 'api-manifest': 'src/manifest/index.ts', 'api-local-server': 'src/local/server.ts' },
   outdir: dist,
   bundle: true,

@@ -11,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const readSchema = (name) => JSON.parse(readFileSync(join(root, 'schema', name), 'utf8'));
 
 const EDITOR_ONLY = new Set(['markdownDescription', 'defaultSnippets', 'examples']);
-// Cross-field rules do not change the shape of the data; src/manifest/rules.ts enforces them.
+// Cross-field rules do not change the shape of the data; src/manifest/rules/ enforces them.
 const CONDITIONALS = new Set(['if', 'then', 'else']);
 
 /**

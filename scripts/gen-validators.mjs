@@ -2,7 +2,7 @@
 // `planton validate` neither loads ajv nor compiles the schema at start-up (~200 ms saved).
 //   node scripts/gen-validators.mjs          write src/generated/validators.ts
 //   node scripts/gen-validators.mjs --check  exit 1 when the file is out of date with schema/
-// The ajv options must stay those of src/manifest/schema-compile.ts (its fallback compiles at run time).
+// The ajv options must stay those of src/document/schema-compile.ts (its fallback compiles at run time).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,7 +16,7 @@ const target = join(root, 'src', 'generated', 'validators.ts');
 const readRaw = (name) => readFileSync(join(root, 'schema', name), 'utf8');
 const readSchema = (name) => JSON.parse(readRaw(name));
 
-/** SHA-256 over both schema texts; src/manifest/schema-document.ts computes the same to detect a stale file. */
+/** SHA-256 over both schema texts; src/document/schema-document.ts computes the same to detect a stale file. */
 export function schemaHash(...texts) {
   return createHash('sha256').update(texts.join('\u0000')).digest('hex');
 }

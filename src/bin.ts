@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { main } from './main.js';
 import { processIo } from './io.js';
-import { colorWanted } from './color-choice.js';
+import { colorWanted } from './terminal/color-choice.js';
 import { handleEndingSignals } from './process/signals.js';
 
 // `planton … | head` closes the pipe early: that ends planton quietly, like other command-line tools.

@@ -9,7 +9,7 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** Whether colour may be used on stderr/stdout (false for --no-color, NO_COLOR or a non-TTY). */
   color: boolean;
-  /** stderr is a terminal: planton may show a one-line status of what runs now (status.ts). */
+  /** stderr is a terminal: planton may show a one-line status of what runs now (terminal/status.ts). */
   interactive?: boolean;
   /** Where answers to questions come from; `isTTY` says whether a person can type them. */
   stdin: { isTTY: boolean; stream?: Readable };

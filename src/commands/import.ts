@@ -9,7 +9,7 @@ import { readLiveTable } from '../importer/read-live.js';
 import { renderManifestYaml, schemaReference } from '../importer/render.js';
 import { toManifest } from '../importer/to-manifest.js';
 import { loadManifest } from '../manifest/index.js';
-import { manifestSchemaPath } from '../paths.js';
+import { manifestSchemaPath } from '../files/paths.js';
 import { formatText } from '../report/text.js';
 import { awsSettings, chooseRegion, localAws, noRegionError } from '../session/aws.js';
 import { localDataDir, withDynamoDbLocal } from '../session/local.js';
@@ -17,8 +17,8 @@ import { openStackInput } from '../session/stack.js';
 import { findBinary, pluginDirOf } from '../session/toolchain.js';
 import type { AwsSettings } from '../tofu/env.js';
 import { renderProvider } from '../workspace/provider.js';
-import { shellQuote } from '../shell-quote.js';
-import { makeDirectory } from '../make-dir.js';
+import { shellQuote } from '../terminal/shell-quote.js';
+import { makeDirectory } from '../files/make-dir.js';
 
 export interface ImportOptions {
   table: string;

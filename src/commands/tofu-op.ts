@@ -1,6 +1,6 @@
 // What every tofu operation's flow works with once the session is open and the work directory is
 // initialised, and the two steps several flows end with or share.
-import type { TofuOp, TofuOptions } from './tofu-options.js';
+import type { TofuOp, TofuOptions } from './options.js';
 import type { PlanAnalysis } from '../plan/analyse.js';
 import type { Session } from '../session/index.js';
 import type { TofuBinary } from '../tofu/binary.js';

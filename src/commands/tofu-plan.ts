@@ -1,7 +1,7 @@
 // `planton tofu plan` and `apply`: plan into a file, explain it in manifest terms, guard the table
 // (replacement, a live table the state does not know), then apply exactly that plan once approved.
 import { join } from 'node:path';
-import { colors } from '../color.js';
+import { colors } from '../terminal/color.js';
 import type { AwsDynamodb } from '../generated/manifest.js';
 import type { PlanAnalysis } from '../plan/analyse.js';
 import { formatSummary, summaryJson } from '../plan/explain.js';

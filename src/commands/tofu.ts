@@ -2,14 +2,14 @@
 // (src/session/), write and initialise the work directory (src/workspace/), then run the operation's
 // flow through the runner (src/tofu/), with credentials only in tofu's environment.
 import { resolve } from 'node:path';
-import type { TofuOp, TofuOptions } from './tofu-options.js';
+import type { TofuOp, TofuOptions } from './options.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { checkSourceOptions } from '../source/index.js';
 import { openSession, type Session } from '../session/index.js';
 import { withLocalSession } from '../session/local.js';
 import { findBinary, pluginDirOf } from '../session/toolchain.js';
-import { statusLine, type Status } from '../status.js';
+import { statusLine, type Status } from '../terminal/status.js';
 import { toTfvars } from '../tfvars/index.js';
 import { approvalNeeded } from '../tofu/approve.js';
 import { buildChildEnv } from '../tofu/env.js';

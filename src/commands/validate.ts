@@ -3,11 +3,11 @@
 // are valid, 1 when any is not.
 import { isAbsolute, resolve } from 'node:path';
 import { loadManifest } from '../manifest/index.js';
-import { expandPaths } from '../paths-expand.js';
-import { DEFAULT_MANIFEST, manifestProblem } from '../not-found.js';
+import { expandPaths } from '../files/paths-expand.js';
+import { DEFAULT_MANIFEST, manifestProblem } from '../document/not-found.js';
 import { isUrl, resolveManifestSource, type ManifestSource } from '../source/index.js';
 import { UsageError } from '../errors.js';
-import type { FileResult } from '../diagnostics.js';
+import type { FileResult } from '../document/diagnostics.js';
 import type { Io } from '../io.js';
 
 export interface ValidateCommandOptions {

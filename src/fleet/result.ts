@@ -1,6 +1,6 @@
 // One manifest's run as a value. Every life-cycle command over one or many manifests ends in a list
 // of these; the reporters (text, json, markdown) and the single exit code read nothing else.
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../document/diagnostics.js';
 import type { Change } from '../plan/types.js';
 
 export type FleetOp = 'plan' | 'apply' | 'destroy' | 'refresh' | 'drift';

@@ -1,5 +1,5 @@
 // An imported manifest → YAML text, with the schema line editors use (yaml-language-server) first.
-import { dirname, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { stringify } from 'yaml';
 import type { AwsDynamodb } from '../generated/manifest.js';
 
@@ -13,5 +13,3 @@ export function renderManifestYaml(manifest: AwsDynamodb, opts: { schemaRef: str
   const body = stringify(manifest, { lineWidth: 0, aliasDuplicateObjects: false });
   return `# yaml-language-server: $schema=${opts.schemaRef}\n# Written by \`planton import\` from ${opts.source}.\n${body}`;
 }
-
-export const manifestDirOf = (file: string): string => dirname(file);

@@ -11,7 +11,7 @@ import { LOCK_FILE, lockDataDir, type DataDirLock } from './lock.js';
 import { portFor, recordPort } from './port.js';
 import { ExitedEarly, waitUntilAnswering } from './ready.js';
 import { cleanupOnSignal } from '../process/signals.js';
-import { makeDirectory } from '../make-dir.js';
+import { makeDirectory } from '../files/make-dir.js';
 
 export interface DynamoDbLocal {
   /** http://127.0.0.1:PORT */

@@ -1,14 +1,15 @@
-// The manifest loader: the document pipeline (pipeline.ts) with the manifest schema and the
-// cross-field rules of docs/contract.md (`rules`).
-import type { FileResult } from '../diagnostics.js';
+// The manifest loader: the document pipeline (document/pipeline.ts) with the manifest schema, the
+// cross-field rules of docs/contract.md (`rules`) and the AWS spellings of key types for "did you mean".
+import type { FileResult } from '../document/diagnostics.js';
 import type { AwsDynamodb } from '../generated/manifest.js';
-import { validateDocument, type Checks, type ValidatedDocument, type ValidateOptions } from './pipeline.js';
-import { checkRules } from './rules.js';
-import type { SchemaName } from './schema.js';
+import { validateDocument, type Checks, type ValidatedDocument, type ValidateOptions } from '../document/pipeline.js';
+import { AWS_SPELLINGS } from './key-types.js';
+import { checkRules } from './rules/index.js';
+import type { SchemaName } from '../document/schema.js';
 
-export { MAX_DIAGNOSTICS } from '../diagnostics.js';
-export type { SchemaName } from './schema.js';
-export type { ValidatedDocument, ValidateOptions } from './pipeline.js';
+export { MAX_DIAGNOSTICS } from '../document/diagnostics.js';
+export type { SchemaName } from '../document/schema.js';
+export type { ValidatedDocument, ValidateOptions } from '../document/pipeline.js';
 
 /** Read, parse, `--set` and schema for any shipped schema, without a document's own checks. */
 export async function validateDocumentAgainst(schema: SchemaName, opts: ValidateOptions): Promise<ValidatedDocument> {
@@ -28,6 +29,6 @@ function manifestRules(region: string | undefined): Checks {
 
 /** Every problem of a manifest at once, or the manifest with the schema's defaults applied. */
 export async function loadManifest(opts: ValidateOptions & { region?: string }): Promise<{ result: FileResult; manifest?: AwsDynamodb }> {
-  const out = await validateDocument('manifest', opts, manifestRules(opts.region));
+  const out = await validateDocument('manifest', opts, manifestRules(opts.region), AWS_SPELLINGS);
   return { result: out.result, manifest: out.value as AwsDynamodb | undefined };
 }

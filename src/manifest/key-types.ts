@@ -14,6 +14,9 @@ export const ATTRIBUTE_TYPE: Readonly<Record<ScalarType, AttributeType>> = {
 /** The manifest's spellings, in the schema's order. */
 export const SCALAR_TYPES: readonly ScalarType[] = Object.keys(ATTRIBUTE_TYPE) as ScalarType[];
 
+/** The AWS letters as other spellings of the manifest's (`S` → `STRING`), for the schema's "did you mean". */
+export const AWS_SPELLINGS: Readonly<Record<AttributeType, ScalarType>> = Object.fromEntries(SCALAR_TYPES.map((t) => [ATTRIBUTE_TYPE[t], t])) as Record<AttributeType, ScalarType>;
+
 /** `S` → `STRING`; undefined for anything that is not one of the AWS letters. */
 export function scalarTypeOf(attributeType: unknown): ScalarType | undefined {
   return SCALAR_TYPES.find((t) => ATTRIBUTE_TYPE[t] === attributeType);

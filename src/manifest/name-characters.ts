@@ -1,8 +1,8 @@
 // Names AWS stores byte for byte: a control character, a bidirectional override or a lone surrogate
 // (which has no UTF-8 form at all) makes a name that looks like another, or cannot be sent. Refused,
 // on the name, for every attribute name a manifest writes (table and index names allow only ASCII
-// letters, digits, `_`, `.` and `-`: rules.ts refuses everything else there already).
-import { joinPointer } from '../pointer.js';
+// letters, digits, `_`, `.` and `-`: rules/ refuses everything else there already).
+import { joinPointer } from '../document/pointer.js';
 import type { Violation } from './violation.js';
 
 type Obj = Record<string, unknown>;

@@ -1,6 +1,6 @@
 // Capacities above AWS's default per-table quota (40,000 read and 40,000 write units, provisioned or
 // on-demand) are valid AWS input, but the apply fails unless the account's quota was raised: a warning.
-import { joinPointer } from '../pointer.js';
+import { joinPointer } from '../document/pointer.js';
 import type { Violation } from './violation.js';
 
 export const DEFAULT_TABLE_QUOTA_UNITS = 40_000;

@@ -1,6 +1,6 @@
-// What a cross-field check reports, before it is located in the YAML: shared by rules.ts and the
+// What a cross-field check reports, before it is located in the YAML: shared by rules/ and the
 // checks it delegates to (name-characters.ts, quotas.ts).
-import type { Anchor } from './locate.js';
+import type { Anchor } from '../document/locate.js';
 
 export interface Violation {
   code: string;

@@ -1,5 +1,5 @@
 // PlanAnalysis → what people read after tofu's own plan output, and the `--json` document for CI.
-import { colors } from '../color.js';
+import { colors } from '../terminal/color.js';
 import type { Change, PlanAnalysis } from './types.js';
 
 const SYMBOL: Record<Change['action'], string> = {

@@ -1,6 +1,6 @@
 // The CI report: one JSON document with a fixed key order (kubeconform-like: a status per file and its
 // diagnostics), so scripts can rely on it and tests can compare it exactly.
-import type { FileResult } from '../diagnostics.js';
+import type { FileResult } from '../document/diagnostics.js';
 
 export function formatJson(results: FileResult[]): string {
   const doc = {

@@ -1,7 +1,7 @@
 // The default report: one line per problem, `FILE:LINE:COL  spec.path  message`, then a summary line.
 // Plain ANSI codes instead of chalk: this module is on `planton validate`'s start-up path, where
-// loading chalk measurably cost ~10 ms of a ~150 ms run (the tofu commands use src/color.ts).
-import type { Diagnostic, FileResult } from '../diagnostics.js';
+// loading chalk measurably cost ~10 ms of a ~150 ms run (the tofu commands use src/terminal/color.ts).
+import type { Diagnostic, FileResult } from '../document/diagnostics.js';
 
 const RED = '\x1b[31m';
 const YELLOW = '\x1b[33m';

@@ -7,7 +7,7 @@ import type { Io } from '../io.js';
 import { loadManifest } from '../manifest/index.js';
 import { formatText } from '../report/text.js';
 import { resolveManifestSource, type ManifestSource, type SourceOptions } from '../source/index.js';
-import type { Status } from '../status.js';
+import type { Status } from '../terminal/status.js';
 import type { AwsSettings } from '../tofu/env.js';
 import type { Mask } from '../tofu/mask.js';
 import type { BackendSpec } from '../workspace/root-module.js';

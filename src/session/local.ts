@@ -2,9 +2,9 @@
 // <manifest dir>/.planton/local-dynamodb/, dummy credentials and us-east-1, the server stopped
 // whatever happens.
 import { dirname, join } from 'node:path';
-import { colors } from '../color.js';
+import { colors } from '../terminal/color.js';
 import type { Io } from '../io.js';
-import type { Status } from '../status.js';
+import type { Status } from '../terminal/status.js';
 import { LOCAL_DATA_DIR_NAME } from '../workspace/workdir.js';
 import { localAws } from './aws.js';
 import type { Session } from './index.js';

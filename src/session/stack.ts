@@ -1,12 +1,12 @@
 // The stack input opens every command that talks to AWS: its secrets are known, and masked in
 // everything printed, before anything else is said.
 import { resolve } from 'node:path';
-import { colors } from '../color.js';
+import { colors } from '../terminal/color.js';
 import type { Io } from '../io.js';
-import { stackInputProblem } from '../not-found.js';
+import { stackInputProblem } from '../document/not-found.js';
 import { formatText } from '../report/text.js';
 import { loadStackInput, type LoadedStackInput } from '../stack-input/index.js';
-import type { Status } from '../status.js';
+import type { Status } from '../terminal/status.js';
 import { createMasker, maskWriters, type Mask } from '../tofu/mask.js';
 
 export interface OpenedStack {

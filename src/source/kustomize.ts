@@ -7,7 +7,7 @@ import { execa } from 'execa';
 import { LineCounter, isMap, parseAllDocuments } from 'yaml';
 import { UsageError } from '../errors.js';
 import { findOnPath } from '../tofu/binary.js';
-import { makeDirectory } from '../make-dir.js';
+import { makeDirectory } from '../files/make-dir.js';
 
 export interface KustomizeTool {
   /** How it is named in messages: `kustomize build` or `kubectl kustomize`. */

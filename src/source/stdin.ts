@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { MAX_MANIFEST_BYTES } from '../manifest/load.js';
-import { IDLE_MS } from '../manifest/read.js';
-import { makeDirectory } from '../make-dir.js';
+import { MAX_MANIFEST_BYTES } from '../document/load.js';
+import { IDLE_MS } from '../document/read.js';
+import { makeDirectory } from '../files/make-dir.js';
 
 export async function readStdinManifest(stdin: Io['stdin'], home: string, idleMs = IDLE_MS): Promise<string> {
   if (!stdin.stream) throw new UsageError('`-` reads the manifest from stdin, but there is none', 'Pipe the manifest in: cat manifest.yaml | planton validate -m -');

@@ -4,10 +4,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { MAX_MANIFEST_BYTES } from '../manifest/load.js';
-import { sha256 } from '../hash.js';
+import { MAX_MANIFEST_BYTES } from '../document/load.js';
+import { sha256 } from '../files/hash.js';
+import { makeDirectory } from '../files/make-dir.js';
 import { MASK } from '../tofu/mask.js';
-import { makeDirectory } from '../make-dir.js';
 
 /** How long a download may take, end to end, unless PLANTON_FETCH_TIMEOUT_MS says otherwise. */
 export const DEFAULT_FETCH_TIMEOUT_MS = 15_000;

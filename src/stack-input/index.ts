@@ -3,9 +3,9 @@
 // checks below. Its `target:` (a whole manifest) is validated by the manifest loader, not here, so
 // its errors are reported once.
 import { statSync } from 'node:fs';
-import type { FileResult } from '../diagnostics.js';
-import { validateDocument, type Checks, type Located } from '../manifest/pipeline.js';
-import { shellQuote } from '../shell-quote.js';
+import type { FileResult } from '../document/diagnostics.js';
+import { validateDocument, type Checks, type Located } from '../document/pipeline.js';
+import { shellQuote } from '../terminal/shell-quote.js';
 
 import type { Backend, ProviderConfig } from '../generated/stack-input.js';
 

@@ -2,7 +2,7 @@
 // so such a field needs no mapping code here (docs/fields.md).
 import type { AwsDynamodb } from '../generated/manifest.js';
 import { FIELDS, type Copy } from '../catalogue/fields.js';
-import { joinPointer, valueAt } from '../pointer.js';
+import { joinPointer, valueAt } from '../document/pointer.js';
 
 /** The module's spelling of a manifest key: readCapacityUnits → read_capacity_units. */
 export function snakeCase(key: string): string {

@@ -2,7 +2,7 @@
 import { createInterface } from 'node:readline';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { commandLine } from '../shell-quote.js';
+import { commandLine } from '../terminal/shell-quote.js';
 import { isUrl } from '../source/index.js';
 import { displayUrl } from '../source/url.js';
 

@@ -17,7 +17,7 @@ export interface RunContext {
   mask: Mask;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** Shows a one-line "what runs now" on a terminal (status.ts); absent or a no-op otherwise. */
+  /** Shows a one-line "what runs now" on a terminal (terminal/status.ts); absent or a no-op otherwise. */
   status?: (text: string) => void;
 }
 

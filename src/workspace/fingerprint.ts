@@ -3,7 +3,7 @@
 // fingerprint of those is stored in the work directory after a successful init.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sha256 } from '../hash.js';
+import { sha256 } from '../files/hash.js';
 
 export const FINGERPRINT_FILE = '.planton-init.sha256';
 

@@ -4,7 +4,7 @@
 // the credentials are.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sha256 } from '../hash.js';
+import { sha256 } from '../files/hash.js';
 import { ROOT_MODULE_FILE, TFVARS_FILE } from './workdir.js';
 import { STATE_FILE } from './root-module.js';
 import type { TableLoss } from '../tofu/guard.js';

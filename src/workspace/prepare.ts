@@ -2,12 +2,12 @@
 // table is adopted or a create was interrupted) and the tfvars, after checking that the directory
 // belongs to this manifest.
 import { join, resolve } from 'node:path';
-import { colors } from '../color.js';
+import { colors } from '../terminal/color.js';
 import { UsageError } from '../errors.js';
 import type { AwsDynamodb } from '../generated/manifest.js';
 import type { Io } from '../io.js';
-import { tfModuleDir } from '../paths.js';
-import { shellQuote } from '../shell-quote.js';
+import { tfModuleDir } from '../files/paths.js';
+import { shellQuote } from '../terminal/shell-quote.js';
 import { stableJson, tableName as tableNameOf, toTfvars } from '../tfvars/index.js';
 import type { AwsSettings } from '../tofu/env.js';
 import { damagedStateMessage } from '../tofu/state-file.js';

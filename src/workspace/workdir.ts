@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { makeDirectory } from '../make-dir.js';
+import { makeDirectory } from '../files/make-dir.js';
 
 export const ROOT_MODULE_FILE = 'main.tf.json';
 export const TFVARS_FILE = 'terraform.tfvars.json';

@@ -4,10 +4,10 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { loadManifest, MAX_DIAGNOSTICS } from '../../src/manifest/index.js';
-import { MAX_MANIFEST_BYTES } from '../../src/manifest/load.js';
+import { MAX_MANIFEST_BYTES } from '../../src/document/load.js';
 import { main } from '../../src/main.js';
 import { memoryIo } from '../../src/io.js';
-import type { FileResult } from '../../src/diagnostics.js';
+import type { FileResult } from '../../src/document/diagnostics.js';
 import { pick, seededRandom, type Random } from '../helpers/random.js';
 
 const root = process.cwd();

@@ -7,13 +7,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TOFU_FLAGS } from '../../src/cli.js';
-import { colorWanted } from '../../src/color-choice.js';
+import { colorWanted } from '../../src/terminal/color-choice.js';
 import { memoryIo } from '../../src/io.js';
 import { portFor, recordedPort, recordPort } from '../../src/local/port.js';
 import { main } from '../../src/main.js';
-import { packageRoot } from '../../src/paths.js';
-import { commandLine } from '../../src/shell-quote.js';
-import { statusLine } from '../../src/status.js';
+import { packageRoot } from '../../src/files/paths.js';
+import { commandLine } from '../../src/terminal/shell-quote.js';
+import { statusLine } from '../../src/terminal/status.js';
 import { explainFailure } from '../../src/tofu/failure.js';
 
 let dir: string;

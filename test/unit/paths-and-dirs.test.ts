@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { memoryIo } from '../../src/io.js';
 import { main } from '../../src/main.js';
-import { shellQuote } from '../../src/shell-quote.js';
+import { shellQuote } from '../../src/terminal/shell-quote.js';
 import { loadStackInput } from '../../src/stack-input/index.js';
 import { defaultWorkDir } from '../../src/workspace/workdir.js';
 

@@ -1,7 +1,7 @@
 // What every rule file shares: the collector that turns a path and a sentence into a Violation, and the
 // guarded accessors that let a rule run on whatever shape the document has.
-import { joinPointer } from '../../pointer.js';
-import type { Anchor } from '../locate.js';
+import { joinPointer } from '../../document/pointer.js';
+import type { Anchor } from '../../document/locate.js';
 import type { Violation } from '../violation.js';
 
 export interface RuleContext {

@@ -1,7 +1,7 @@
 // Shared helpers for the manifest tests: build a manifest around a spec, and render diagnostics as
 // `LINE:COL  path  message [code]` strings so each test compares exact positions and sentences.
 import { loadManifest } from '../../../src/manifest/index.js';
-import type { Diagnostic } from '../../../src/diagnostics.js';
+import type { Diagnostic } from '../../../src/document/diagnostics.js';
 
 /** Lines 1-5 are the header; the spec body starts on line 6. */
 export function withSpec(spec: string, metadata = '  name: users\n'): string {

@@ -1,9 +1,10 @@
 // The pipeline as other modules use it: defaults applied, all errors at once, a manifest inside a stack
 // input (`at: '/target'`), the provider region, and the generic stack-input validation.
 import { loadManifest, validateDocumentAgainst } from '../../../src/manifest/index.js';
-import { nearest } from '../../../src/manifest/suggest.js';
-import { locate } from '../../../src/manifest/locate.js';
-import { parseYaml } from '../../../src/manifest/load.js';
+import { nearest } from '../../../src/document/suggest.js';
+import { locate } from '../../../src/document/locate.js';
+import { parseYaml } from '../../../src/document/load.js';
+import { AWS_SPELLINGS } from '../../../src/manifest/key-types.js';
 import { PK, problems, render, withSpec } from './helpers.js';
 
 describe('loadManifest', () => {
@@ -94,7 +95,7 @@ describe('suggestions and locations', () => {
   test('nearest finds case slips, small typos and key-type letters, and nothing for unrelated words', () => {
     expect(nearest('billingmode', ['billingMode', 'tableName'])).toBe('billingMode');
     expect(nearest('tabelName', ['billingMode', 'tableName'])).toBe('tableName');
-    expect(nearest('B', ['STRING', 'NUMBER', 'BINARY'])).toBe('BINARY');
+    expect(nearest('B', ['STRING', 'NUMBER', 'BINARY'], AWS_SPELLINGS)).toBe('BINARY');
     expect(nearest('foo', ['tags', 'ttl'])).toBeUndefined();
   });
 

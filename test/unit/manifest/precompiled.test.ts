@@ -1,7 +1,7 @@
 // The precompiled validators (src/generated/validators.ts) must match schema/: a stale file would still
 // validate correctly (schema.ts falls back to compiling with ajv) but would cost ~200 ms per run.
 import { execFileSync } from 'node:child_process';
-import { compileNow, precompiledIsCurrent, toProblems, validatorFor } from '../../../src/manifest/schema.js';
+import { compileNow, precompiledIsCurrent, toProblems, validatorFor } from '../../../src/document/schema.js';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 

@@ -3,7 +3,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { openSync, closeSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadManifest } from '../../../src/manifest/index.js';
-import { readCapped } from '../../../src/manifest/read.js';
+import { readCapped } from '../../../src/document/read.js';
 import { loadStackInput } from '../../../src/stack-input/index.js';
 import { removeScratch, scratchDir } from '../../helpers/scratch.js';
 import { PK, render, withSpec } from './helpers.js';

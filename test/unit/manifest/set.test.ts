@@ -1,6 +1,6 @@
 // `--set path=value`: typed by the schema, applied to the YAML document, bad flags reported against `--set`.
 import { loadManifest } from '../../../src/manifest/index.js';
-import { parseSetPath } from '../../../src/manifest/set.js';
+import { parseSetPath } from '../../../src/document/set.js';
 import { PK, problems, withSpec } from './helpers.js';
 
 const base = withSpec(PK);

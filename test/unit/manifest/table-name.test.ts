@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../helpers/repo.js';
-import { schemaDocument } from '../../../src/manifest/schema.js';
+import { schemaDocument } from '../../../src/document/schema.js';
 import { NAME_PATTERN, NAME_RE } from '../../../src/manifest/table-name.js';
 import { ATTRIBUTE_TYPE, SCALAR_TYPES, scalarTypeOf } from '../../../src/manifest/key-types.js';
 

@@ -1,7 +1,7 @@
 // The two report formats on hand-made results: exact lines, colours only when asked, stable JSON.
 import { formatText } from '../../../src/report/text.js';
 import { formatJson } from '../../../src/report/json.js';
-import type { Diagnostic, FileResult } from '../../../src/diagnostics.js';
+import type { Diagnostic, FileResult } from '../../../src/document/diagnostics.js';
 
 const d = (over: Partial<Diagnostic>): Diagnostic => ({
   code: 'x',

@@ -7,7 +7,7 @@ import { filesContaining } from '../../faults/helpers.js';
 import { join } from 'node:path';
 import { memoryIo } from '../../../src/io.js';
 import { main } from '../../../src/main.js';
-import { MAX_MANIFEST_BYTES } from '../../../src/manifest/load.js';
+import { MAX_MANIFEST_BYTES } from '../../../src/document/load.js';
 import { resolveManifestSource } from '../../../src/source/index.js';
 import { repoRoot } from '../../helpers/repo.js';
 import { removeScratch, scratchDir } from '../../helpers/scratch.js';

@@ -1,6 +1,6 @@
 // The manifest → tfvars mapping (docs/contract.md `tfvars`), case by case.
 import type { AwsDynamodb, AwsDynamodbSpec } from '../../../src/generated/manifest.js';
-import { schemaProblems } from '../../../src/manifest/schema.js';
+import { schemaProblems } from '../../../src/document/schema.js';
 import { ATTRIBUTE_TYPE, deriveAttributes, stableJson, toTfvars } from '../../../src/tfvars/index.js';
 
 /** A valid manifest with the schema's defaults filled in, as toTfvars always receives it. */

@@ -1,7 +1,7 @@
 // The YAML stage of the pipeline: bytes → one YAML Document (+ LineCounter), or located diagnostics
 // for everything docs/contract.md `rules` rule 15 calls bad YAML. Nothing here knows about the manifest's shape.
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
-import { finishDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { finishDiagnostics, type Diagnostic } from './diagnostics.js';
 import { unfaithfulNodes } from './yaml-values.js';
 
 /** Aliases a hand-written manifest might use are few; a larger count means an alias bomb. */

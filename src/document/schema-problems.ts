@@ -1,11 +1,11 @@
 // ajv errors → problems that point at the node a person fixes (a missing field at its parent's key, an
 // unknown one at its own key, a bad value at the value), worded for people.
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import { joinPointer, splitPointer, valueAt } from '../pointer.js';
+import { joinPointer, splitPointer, valueAt } from './pointer.js';
 import type { Anchor } from './locate.js';
 import { schemaAt, type SchemaName, type SchemaNode } from './schema-document.js';
 import { describe, orList, SECRET_FIELD, SECRET_VALUE, shown, typeList } from './schema-wording.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean, type Spellings } from './suggest.js';
 
 /** A schema problem before it is located: where it is, which end of the node, what to say. */
 export interface Problem {
@@ -20,7 +20,7 @@ export interface Problem {
   keyword: string;
 }
 
-function problem(name: SchemaName, err: ErrorObject, data: unknown): Problem | undefined {
+function problem(name: SchemaName, err: ErrorObject, data: unknown, spellings: Spellings): Problem | undefined {
   const base = err.instancePath;
   // Never echo a credential back (a stack input's keys and tokens): messages then omit the value.
   const secret = SECRET_FIELD.test(splitPointer(base).pop() ?? '');
@@ -61,7 +61,7 @@ function problem(name: SchemaName, err: ErrorObject, data: unknown): Problem | u
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]) ?? [];
       const strings = allowed.filter((a): a is string => typeof a === 'string');
-      const hint = typeof value === 'string' ? didYouMean(value, strings) : '';
+      const hint = typeof value === 'string' ? didYouMean(value, strings, spellings) : '';
       return mk('schema-enum', `must be one of ${orList(allowed)}, not ${describe(value)}${hint}`);
     }
     case 'const': {
@@ -105,14 +105,14 @@ function problem(name: SchemaName, err: ErrorObject, data: unknown): Problem | u
 }
 
 /** Maps ajv errors, dropping umbrella errors when a more specific one exists at or below them. */
-export function toProblems(name: SchemaName, errors: readonly ErrorObject[], data: unknown): Problem[] {
+export function toProblems(name: SchemaName, errors: readonly ErrorObject[], data: unknown, spellings: Spellings = {}): Problem[] {
   const out: Problem[] = [];
   for (const err of errors) {
     if (err.keyword === 'anyOf' || err.keyword === 'oneOf') {
       const inner = errors.some((e) => e !== err && e.schemaPath.startsWith(err.schemaPath + '/'));
       if (inner) continue;
     }
-    const pr = problem(name, err, data);
+    const pr = problem(name, err, data, spellings);
     if (pr) out.push(pr);
   }
   // `3` for an enum of strings fails both `type` and `enum`: the list of allowed values says more.

@@ -2,13 +2,14 @@
 // → `--set` (set.ts) → schema (schema.ts) → the document's own checks → finishDiagnostics. Each
 // loader supplies only its schema and its checks. Pure per call; the only module state is the
 // compiled, immutable validators.
-import { fileProblem, finishDiagnostics, MAX_DIAGNOSTICS, type Diagnostic, type FileResult } from '../diagnostics.js';
-import { pointerToPath, valueAt } from '../pointer.js';
+import { fileProblem, finishDiagnostics, MAX_DIAGNOSTICS, type Diagnostic, type FileResult } from './diagnostics.js';
+import { pointerToPath, valueAt } from './pointer.js';
 import { decodeText, kib, MAX_MANIFEST_BYTES, parseYaml, toPlain, tooLarge, type LoadedYaml } from './load.js';
 import { locate, type Anchor } from './locate.js';
 import { readCapped } from './read.js';
 import { schemaProblems, type SchemaName } from './schema.js';
 import { applySets } from './set.js';
+import type { Spellings } from './suggest.js';
 
 export interface ValidateOptions {
   /** Path used to read the file (absolute, or relative to the process cwd). */
@@ -81,8 +82,11 @@ async function readText(opts: ValidateOptions, display: string): Promise<{ text:
   return decoded.ok ? { text: decoded.text } : { diagnostics: decoded.diagnostics, status: 'invalid' };
 }
 
-/** Every stage in order; the first stage that fails ends the run with its diagnostics. */
-export async function validateDocument(schema: SchemaName, opts: ValidateOptions, checks: Checks = schemaOnly): Promise<ValidatedDocument> {
+/**
+ * Every stage in order; the first stage that fails ends the run with its diagnostics. `spellings` are
+ * the other spellings of enum values the schema's "did you mean" may name (see suggest.ts).
+ */
+export async function validateDocument(schema: SchemaName, opts: ValidateOptions, checks: Checks = schemaOnly, spellings: Spellings = {}): Promise<ValidatedDocument> {
   const display = opts.displayFile ?? opts.file;
   const at = opts.at ?? '';
   const read = await readText(opts, display);
@@ -100,7 +104,7 @@ export async function validateDocument(schema: SchemaName, opts: ValidateOptions
   const value = valueAt(plain.value, at);
 
   const excluded = (pointer: string) => (opts.exclude ?? []).some((e) => pointer === e || pointer.startsWith(e + '/'));
-  const all = checks(value, schemaProblems(schema, value).filter((p) => !excluded(p.pointer)), yaml);
+  const all = checks(value, schemaProblems(schema, value, spellings).filter((p) => !excluded(p.pointer)), yaml);
 
   const underSet = (pointer: string) => sets.pointers.some((sp) => pointer === sp || pointer.startsWith(sp + '/'));
   // Locating costs a walk per problem: a file with thousands of mistakes gets the first ones and a count.

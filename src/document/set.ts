@@ -3,7 +3,7 @@
 // and maps. A bad flag is a diagnostic that names the flag, never an exception.
 import { isMap, isSeq, type Document } from 'yaml';
 import { schemaAt, type SchemaName } from './schema.js';
-import { joinPointer, splitPointer } from '../pointer.js';
+import { joinPointer, splitPointer } from './pointer.js';
 import { didYouMean } from './suggest.js';
 
 export interface SetProblem {

@@ -1,18 +1,19 @@
 // "Did you mean …?" for typos in field names and enum values.
 import { distance } from 'fastest-levenshtein';
-import { scalarTypeOf } from './key-types.js';
+
+/** Other spellings a document's users write for an enum value, each naming the schema's spelling (the manifest: AWS's `S` for `STRING`). */
+export type Spellings = Readonly<Record<string, string>>;
 
 /**
  * The nearest candidate to `word`, or undefined when none is close enough to be a plausible typo.
- * Case-only differences always match (`billingmode` → `billingMode`).
+ * Case-only differences always match (`billingmode` → `billingMode`), and so does a known other spelling.
  */
-export function nearest(word: string, candidates: readonly string[]): string | undefined {
+export function nearest(word: string, candidates: readonly string[], spellings: Spellings = {}): string | undefined {
   const lower = word.toLowerCase();
   const sameCase = candidates.find((c) => c.toLowerCase() === lower);
   if (sameCase !== undefined) return sameCase;
-  // The AWS letters a user may write for a key type (`S`) name the manifest's spelling (`STRING`).
-  const keyType = scalarTypeOf(word);
-  if (keyType !== undefined && candidates.includes(keyType)) return keyType;
+  const spelled = Object.hasOwn(spellings, word) ? spellings[word] : undefined;
+  if (spelled !== undefined && candidates.includes(spelled)) return spelled;
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
@@ -28,7 +29,7 @@ export function nearest(word: string, candidates: readonly string[]): string | u
 }
 
 /** ` (did you mean `x`?)`, or '' when there is no close candidate. */
-export function didYouMean(word: string, candidates: readonly string[]): string {
-  const hit = nearest(word, candidates);
+export function didYouMean(word: string, candidates: readonly string[], spellings: Spellings = {}): string {
+  const hit = nearest(word, candidates, spellings);
   return hit === undefined ? '' : `; did you mean \`${hit}\`?`;
 }

@@ -1,6 +1,6 @@
 // The one clean-up every loader ends with, and the pointer helpers every check speaks in.
-import { finishDiagnostics, MAX_DIAGNOSTICS, type Diagnostic } from '../../src/diagnostics.js';
-import { joinPointer, pointerToPath, splitPointer, valueAt } from '../../src/pointer.js';
+import { finishDiagnostics, MAX_DIAGNOSTICS, type Diagnostic } from '../../../src/document/diagnostics.js';
+import { joinPointer, pointerToPath, splitPointer, valueAt } from '../../../src/document/pointer.js';
 
 const at = (line: number, col: number, message: string, path = ''): Diagnostic => ({ code: 'c', severity: 'error', message, path, pointer: '', file: 'm.yaml', line, col });
 const brief = (list: Diagnostic[]) => list.map((d) => `${d.line}:${d.col} ${d.path} ${d.message}`);

@@ -2,8 +2,8 @@
 // default when the user gave no path, and saying what to do next.
 import { statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { UsageError } from './errors.js';
-import { packageRoot } from './paths.js';
+import { UsageError } from '../errors.js';
+import { packageRoot } from '../files/paths.js';
 
 export const DEFAULT_MANIFEST = 'hack/manifest.yaml';
 

@@ -1,8 +1,8 @@
 // The shipped schema files, read and parsed once: their text, hash, conditional-free copy and the node at a path.
 import { readFileSync } from 'node:fs';
-import { sha256 } from '../hash.js';
-import { manifestSchemaPath, stackInputSchemaPath } from '../paths.js';
-import { splitPointer } from '../pointer.js';
+import { sha256 } from '../files/hash.js';
+import { manifestSchemaPath, stackInputSchemaPath } from '../files/paths.js';
+import { splitPointer } from './pointer.js';
 
 export type SchemaName = 'manifest' | 'stack-input';
 

@@ -1,8 +1,8 @@
 // JSON pointer → 1-based line:col of the YAML node it names. Checks speak in pointers and only this
 // module turns them into positions: when the path does not exist (a default, a missing field) the
 // nearest existing ancestor is used, on its key so the reader lands on the line that needs the change.
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
-import { splitPointer } from '../pointer.js';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Pair } from 'yaml';
+import { splitPointer } from './pointer.js';
 
 /** 'key' points at the property name (unknown field, missing property); 'value' at what it holds. */
 export type Anchor = 'key' | 'value';
@@ -69,15 +69,3 @@ export function locate(doc: Document, lineCounter: LineCounter, pointer: string,
   return { line: Math.max(1, line), col: Math.max(1, col) };
 }
 
-/** The YAML node at a pointer, or undefined when any step is missing. */
-export function nodeAt(doc: Document, pointer: string): Node | undefined {
-  let node: unknown = doc.contents;
-  for (const seg of splitPointer(pointer)) {
-    if (isAlias(node)) node = node.resolve(doc);
-    if (isMap(node)) node = findPair(node, seg)?.value;
-    else if (isSeq(node) && /^\d+$/.test(seg)) node = node.items[Number(seg)];
-    else return undefined;
-    if (node === undefined || node === null) return undefined;
-  }
-  return node as Node;
-}
