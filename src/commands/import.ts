@@ -1,7 +1,7 @@
 // `planton import --table NAME [--stack-input PATH | --local] [--out PATH]` (docs/contract.md `cli`): read a live
 // table through terraform (importer/read-live.ts), map it to a manifest (importer/to-manifest.ts),
 // check that it validates, then write it (or print it).
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -18,6 +18,7 @@ import { findBinary, pluginDirOf } from '../session/toolchain.js';
 import type { AwsSettings } from '../tofu/env.js';
 import { renderProvider } from '../workspace/provider.js';
 import { shellQuote } from '../terminal/shell-quote.js';
+import { makeDirectory } from '../files/make-dir.js';
 
 export interface ImportOptions {
   table: string;
@@ -99,7 +100,7 @@ export async function importTable(opts: ImportOptions, io: Io): Promise<number> 
 
 function makeDirFor(file: string, shown: string): void {
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    makeDirectory(dirname(file));
   } catch (err) {
     throw new UsageError(`cannot create the directory of --out ${shown} (${(err as NodeJS.ErrnoException).code})`, 'Choose another --out.');
   }

@@ -20,7 +20,10 @@ export async function destroy(r: OpRun): Promise<number> {
   if (r.opts.autoApprove) return reportDestroy(r, (await runTofu(watched.ctx, ['destroy', '-input=false', '-auto-approve', ...r.noColor])).exitCode, watched.nothing());
   // Show what goes, ask, then apply exactly that destroy plan.
   const planned = await runTofu(r.human, ['plan', '-destroy', '-input=false', `-out=${PLAN_FILE}`, ...r.noColor]);
-  if (planned.exitCode !== 0) return planned.exitCode;
+  if (planned.exitCode !== 0) {
+    discardPlan(r.workDir); // a failed plan leaves no plan file behind
+    return planned.exitCode;
+  }
   return approveAndApplyDestroy(r);
 }
 

@@ -22,13 +22,14 @@ async function planToFile(r: OpRun, destroy = false): Promise<{ result: RunResul
   const inputs = inputsHash(r);
   discardPlan(r.workDir);
   const result = await runTofu(r.human, ['plan', ...(destroy ? ['-destroy'] : []), '-input=false', `-out=${PLAN_FILE}`, '-detailed-exitcode', ...r.noColor]);
-  if (result.interrupted || (result.exitCode !== 0 && result.exitCode !== 2)) return { result };
+  // tofu writes the plan file of a failed plan too (holding every value it got to): none is left behind.
+  if (result.interrupted || (result.exitCode !== 0 && result.exitCode !== 2)) return failed(r, result);
   let losses: TableLoss[] = [];
   let analysis: PlanAnalysis | undefined;
   let liveTableUnknown = false;
   if (result.exitCode === 2) {
     const shown = await runTofu(r.ctx, ['show', '-json', '-no-color', PLAN_FILE], { capture: true });
-    if (shown.interrupted || shown.exitCode !== 0) return { result: shown };
+    if (shown.interrupted || shown.exitCode !== 0) return failed(r, shown);
     const planJson = JSON.parse(shown.stdout) as TerraformPlanJson;
     const verdict = guardPlan(planJson, tableNamePath(r.s.manifest));
     losses = verdict.losses;
@@ -47,6 +48,11 @@ async function planToFile(r: OpRun, destroy = false): Promise<{ result: RunResul
   const meta: PlanMeta = { inputs: inputs ?? '', losses, changes, outputsOnly, liveTableUnknown, analysis, ...(destroy ? { destroy } : {}) };
   if (inputs !== undefined) savePlanMeta(r.workDir, meta);
   return { result, meta };
+}
+
+function failed(r: OpRun, result: RunResult): { result: RunResult } {
+  discardPlan(r.workDir);
+  return { result };
 }
 
 function liveTableMessage(r: OpRun): string {

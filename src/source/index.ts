@@ -61,13 +61,14 @@ export async function resolveManifestSource(opts: SourceOptions, io: Io, fallbac
   }
   const given = opts.manifest ?? fallback;
   if (isUrl(given)) {
-    const { fetchManifest } = await import('./url.js');
+    const { displayUrl, fetchManifest } = await import('./url.js');
     const fetched = await fetchManifest(given, join(io.cwd, '.planton', 'remote'), io.env);
+    const shown = displayUrl(given);
     return {
       file: fetched.file,
-      displayFile: given,
+      displayFile: shown,
       workDirBase: join(fetched.dir, 'tofu'),
-      origin: `planton: manifest fetched from ${given} (kept in ${relative(io.cwd, fetched.file)})`,
+      origin: `planton: manifest fetched from ${shown} (kept in ${relative(io.cwd, fetched.file)})`,
     };
   }
   if (given === '-') {

@@ -1,12 +1,13 @@
 // `--kustomize-dir DIR --overlay NAME`: DIR/overlays/NAME is built with a standalone `kustomize` or the
 // one inside `kubectl` (whichever is on PATH), and the result must be exactly one AwsDynamodb. The built
 // YAML is kept on disk, so every diagnostic points at a line a person can open.
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { execa } from 'execa';
 import { LineCounter, isMap, parseAllDocuments } from 'yaml';
 import { UsageError } from '../errors.js';
 import { findOnPath } from '../tofu/binary.js';
+import { makeDirectory } from '../files/make-dir.js';
 
 export interface KustomizeTool {
   /** How it is named in messages: `kustomize build` or `kubectl kustomize`. */
@@ -120,7 +121,7 @@ export async function buildOverlay(kustomizeDir: string, overlay: string, opts: 
   const file = join(home, 'manifest.yaml');
   const kept = builtHeader(tool, overlay, relative(opts.cwd, dir) || '.') + text;
   try {
-    mkdirSync(home, { recursive: true });
+    makeDirectory(home);
     writeFileSync(file, kept);
   } catch (err) {
     throw new UsageError(`cannot keep the built manifest in ${home}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);

@@ -1,20 +1,25 @@
 // `-m -`: the manifest comes through a pipe. It is read once, with the same byte cap as a file, and kept
 // under .planton/stdin/ so that every later stage (the pipeline, --local's data directory, the work
 // directory) works on a file, as for a URL.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { MAX_MANIFEST_BYTES } from '../document/load.js';
 import { IDLE_MS } from '../document/read.js';
+import { makeDirectory } from '../files/make-dir.js';
 
 export async function readStdinManifest(stdin: Io['stdin'], home: string, idleMs = IDLE_MS): Promise<string> {
   if (!stdin.stream) throw new UsageError('`-` reads the manifest from stdin, but there is none', 'Pipe the manifest in: cat manifest.yaml | planton validate -m -');
   const bytes = await readCappedStream(stdin.stream, MAX_MANIFEST_BYTES, idleMs);
-  mkdirSync(home, { recursive: true });
   const file = join(home, 'manifest.yaml');
-  writeFileSync(file, bytes);
+  try {
+    makeDirectory(home);
+    writeFileSync(file, bytes);
+  } catch (err) {
+    throw new UsageError(`cannot keep the manifest from stdin in ${home}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'Run planton in a writable directory, or save the manifest to a file and pass it with --manifest.');
+  }
   return file;
 }
 

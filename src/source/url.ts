@@ -1,16 +1,30 @@
 // A manifest named by an http(s) URL: fetched once per run with a size cap and a timeout, never
 // executed (it is YAML text for the same pipeline as a file), and kept under .planton/remote/ with the
 // URL it came from, so what was validated and planned stays on disk next to its work directories.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { MAX_MANIFEST_BYTES } from '../document/load.js';
 import { sha256 } from '../files/hash.js';
+import { makeDirectory } from '../files/make-dir.js';
+import { MASK } from '../tofu/mask.js';
 
 /** How long a download may take, end to end, unless PLANTON_FETCH_TIMEOUT_MS says otherwise. */
 export const DEFAULT_FETCH_TIMEOUT_MS = 15_000;
 export const CACHED_MANIFEST = 'manifest.yaml';
 export const SOURCE_RECORD = 'source.json';
+
+/**
+ * The URL as planton prints and records it: no user information, and the query string masked, since
+ * presigned URLs (`?X-Amz-Signature=…`) and `?token=…` carry credentials there. Anything else is
+ * left as given.
+ */
+export function displayUrl(value: string | URL): string {
+  const text = String(value);
+  const cut = text.search(/[?#]/);
+  const base = (cut < 0 ? text : text.slice(0, cut)).replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/]*@/i, '$1');
+  return text.includes('?') ? `${base}?${MASK}` : base;
+}
 
 /** Checks the URL before any request: http(s) only, and no credentials in it (they would be written to disk). */
 export function parseManifestUrl(value: string): URL {
@@ -18,21 +32,25 @@ export function parseManifestUrl(value: string): URL {
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`${value} is not a valid URL`);
+    throw new UsageError(`${displayUrl(value)} is not a valid URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`${value}: only http:// and https:// manifests can be fetched`, 'Download it yourself and pass the file with --manifest.');
+    throw new UsageError(`${displayUrl(url)}: only http:// and https:// manifests can be fetched`, 'Download it yourself and pass the file with --manifest.');
   }
   if (url.username !== '' || url.password !== '') {
-    throw new UsageError(`${url.protocol}//${url.host}${url.pathname}: the URL holds a user name or password; planton records the URL on disk, so it takes none`, 'Serve the manifest without credentials in its URL, or download it and pass the file.');
+    throw new UsageError(`${displayUrl(url)}: the URL holds a user name or password; planton records the URL on disk, so it takes none`, 'Serve the manifest without credentials in its URL, or download it and pass the file.');
   }
   return url;
 }
 
-/** `<root>/<host>-<hash of the URL>`: one directory per URL, readable at a glance. */
+/**
+ * `<root>/<host>-<hash of the URL without its query>`: one directory per manifest location, readable at
+ * a glance. The query is left out: it may hold a credential, and a presigned URL is signed anew each
+ * time, which would otherwise give the same manifest a new work directory (and an empty state) per run.
+ */
 export function cacheDirFor(root: string, url: URL): string {
   const host = url.host.replace(/[^A-Za-z0-9.-]/g, '-');
-  return join(root, `${host}-${sha256(url.href).slice(0, 12)}`);
+  return join(root, `${host}-${sha256(`${url.origin}${url.pathname}`).slice(0, 12)}`);
 }
 
 export function timeoutFrom(env: NodeJS.ProcessEnv): number {
@@ -47,7 +65,7 @@ const kib = (n: number) => `${Math.ceil(n / 1024)} KiB`;
 
 /** GET with the caps; returns the body's bytes or throws a UsageError that says what went wrong. */
 export async function download(url: URL, timeoutMs: number, maxBytes = MAX_MANIFEST_BYTES): Promise<Uint8Array> {
-  const shown = url.href;
+  const shown = displayUrl(url);
   const signal = AbortSignal.timeout(timeoutMs);
   const timedOut = () => new UsageError(`${shown}: no complete answer within ${timeoutMs / 1000} s`, 'Check the address, or raise PLANTON_FETCH_TIMEOUT_MS (milliseconds).');
   let res: Response;
@@ -100,13 +118,13 @@ export async function fetchManifest(value: string, root: string, env: NodeJS.Pro
   const bytes = await download(url, timeoutFrom(env));
   const dir = cacheDirFor(root, url);
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirectory(dir);
   } catch (err) {
     throw new UsageError(`cannot create ${dir} for the fetched manifest: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
   const file = join(dir, CACHED_MANIFEST);
   writeFileSync(file, bytes);
-  const record = { url: url.href, sha256: sha256(Buffer.from(bytes)), bytes: bytes.byteLength, fetchedAt: new Date().toISOString() };
+  const record = { url: displayUrl(url), sha256: sha256(Buffer.from(bytes)), bytes: bytes.byteLength, fetchedAt: new Date().toISOString() };
   writeFileSync(join(dir, SOURCE_RECORD), JSON.stringify(record, null, 2) + '\n');
   return { file, dir };
 }

@@ -38,17 +38,59 @@ const S3_ONLY = ['bucket', 'key', 'region', 'endpoint', 'usePathStyle', 'profile
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** The endpoints a stack input may give, as [object, field] of its plain data. */
+const ENDPOINTS = [
+  ['provider_config', 'endpoint'],
+  ['backend', 'endpoint'],
+  ['backend', 'dynamodbEndpoint'],
+] as const;
+
+function endpointsIn(plain: unknown): { pointer: string; value: string }[] {
+  if (!isObj(plain)) return [];
+  return ENDPOINTS.flatMap(([parent, field]) => {
+    const value = isObj(plain[parent]) ? (plain[parent] as Record<string, unknown>)[field] : undefined;
+    return typeof value === 'string' ? [{ pointer: `/${parent}/${field}`, value }] : [];
+  });
+}
+
+/** `user:password` of an http(s) URL, as written and decoded; none when the URL has no user information. */
+function userInfoOf(value: string): string[] {
+  const raw = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(value)?.[1];
+  if (raw === undefined) return [];
+  const [user = '', password] = raw.split(/:(.*)/s);
+  const decode = (v: string) => {
+    try {
+      return decodeURIComponent(v);
+    } catch {
+      return v;
+    }
+  };
+  // A password, or a user name alone (a token given as the user), is a secret; so is the whole pair.
+  return [raw, ...(password !== undefined ? [password, decode(password)] : [user, decode(user)])].filter((v) => v !== '');
+}
+
 /** Secret values, read leniently so an invalid file still gets its secrets masked. */
 export function secretsIn(plain: unknown): string[] {
   const pc = isObj(plain) ? plain.provider_config : undefined;
-  if (!isObj(pc)) return [];
-  return SECRET_FIELDS.map((k) => pc[k]).filter((v): v is string => typeof v === 'string' && v !== '');
+  const keys = isObj(pc) ? SECRET_FIELDS.map((k) => pc[k]).filter((v): v is string => typeof v === 'string' && v !== '') : [];
+  return [...new Set([...keys, ...endpointsIn(plain).flatMap((e) => userInfoOf(e.value))])];
 }
 
 /** Cross-field checks the schema states only for editors (its if/then/else are not compiled). */
 export function stackInputChecks(data: unknown, written: (path: string[]) => boolean = () => true): Check[] {
   const out: Check[] = [];
   if (!isObj(data)) return out;
+  for (const e of endpointsIn(data)) {
+    // Endpoints are written into the work directory's main.tf.json and into saved plans: no place for a credential.
+    if (userInfoOf(e.value).length > 0) {
+      out.push({
+        code: 'stack-input-endpoint-credentials',
+        pointer: e.pointer,
+        anchor: 'value',
+        message: 'the endpoint URL holds a user name or password; planton writes endpoints into the work directory (main.tf.json) and the saved plan, so it takes none: give the credentials as `accessKeyId`/`secretAccessKey` or `profile`',
+      });
+    }
+  }
   const pc = data.provider_config;
   if (isObj(pc) && pc.profile !== undefined && (pc.accessKeyId !== undefined || pc.secretAccessKey !== undefined)) {
     out.push({

@@ -80,7 +80,7 @@ export async function runTofu(ctx: RunContext, args: string[], opts: { capture?:
     if (result.exitCode === undefined && !result.signal) ctx.stderr(ctx.mask(`planton: could not run ${ctx.binary}: ${result.shortMessage}\n`));
     let exitCode = typeof result.exitCode === 'number' ? result.exitCode : 1;
     if (result.exitCode === undefined && result.signal) exitCode = 128 + (constants.signals[result.signal as keyof typeof constants.signals] ?? 0);
-    if (exitCode !== 0 && !interrupted) for (const hint of explainFailure(errText, ctx.cwd, basename(ctx.binary))) ctx.stderr(ctx.mask(hint) + '\n');
+    if (exitCode !== 0 && !interrupted) for (const hint of explainFailure(errText, ctx.cwd, basename(ctx.binary), ctx.env)) ctx.stderr(ctx.mask(hint) + '\n');
     return { exitCode, interrupted, stdout: captured };
   } finally {
     stopForwarding();

@@ -5,9 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TerraformPlanJson } from '../plan/plan-json.js';
+import { BACKUP_STATE_FILE_NAME } from '../tofu/state-file.js';
 import { EXISTING_TABLES, STATE_FILE } from './root-module.js';
 
-export const BACKUP_STATE_FILE = `${STATE_FILE}.backup`;
+export const BACKUP_STATE_FILE = BACKUP_STATE_FILE_NAME;
 
 interface PlanValues {
   prior_state?: { values?: { root_module?: { resources?: { address?: string; values?: { names?: unknown } }[] } } };

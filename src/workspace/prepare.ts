@@ -3,12 +3,14 @@
 // belongs to this manifest.
 import { join, resolve } from 'node:path';
 import { colors } from '../terminal/color.js';
+import { UsageError } from '../errors.js';
 import type { AwsDynamodb } from '../generated/manifest.js';
 import type { Io } from '../io.js';
 import { tfModuleDir } from '../files/paths.js';
 import { shellQuote } from '../terminal/shell-quote.js';
 import { stableJson, tableName as tableNameOf, toTfvars } from '../tfvars/index.js';
 import type { AwsSettings } from '../tofu/env.js';
+import { damagedStateMessage } from '../tofu/state-file.js';
 import { TABLE_ADDRESS, withAdoption } from './adopt.js';
 import { CREATE_INTENT_FILE, pendingCreate } from './create-intent.js';
 import { renderProvider } from './provider.js';
@@ -46,6 +48,12 @@ export interface Workspace {
 export function prepareWorkspace(w: WorkspaceInput, out: Io, color: boolean): Workspace {
   const tableName = tableNameOf(w.manifest);
   const workDir = w.workdir !== undefined ? resolve(w.cwd, w.workdir) : w.workDirBase ? join(w.workDirBase, tableName) : defaultWorkDir(w.manifestFile, tableName);
+  // First: a directory planton did not create is refused before anything in it is read or written.
+  const owner = { file: w.manifestFile, at: w.at };
+  claimWorkDir(workDir, owner);
+  // terraform would report a state it cannot parse as a lock held by another run (state-file.ts).
+  const damaged = w.backend.type === 'local' ? damagedStateMessage(workDir) : undefined;
+  if (damaged) throw new UsageError(damaged.message, damaged.hint);
   const tfvars = { ...(toTfvars(w.manifest) as unknown as Record<string, unknown>), ...w.tfvarsOverrides };
   const moduleDir = w.moduleDir ?? tfModuleDir;
   const rendered = renderRootModule({
@@ -66,8 +74,6 @@ export function prepareWorkspace(w: WorkspaceInput, out: Io, color: boolean): Wo
         'if the table exists, this run takes it into state instead of creating it again\n',
     );
   }
-  const owner = { file: w.manifestFile, at: w.at };
-  claimWorkDir(workDir, owner);
   writeRootModule(workDir, root, tfvars, stableJson);
   if (w.workdir === undefined && w.planning) {
     for (const old of earlierTablesOf(workDir, owner)) {

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StackBackend } from '../stack-input/index.js';
+import { STATE_FILE_NAME } from '../tofu/state-file.js';
 
 /** The stack input's backend, its region defaulted to the provider's. Never holds credentials. */
 export type BackendSpec = StackBackend;
@@ -19,7 +20,7 @@ export interface RootModuleInput {
 }
 
 export const MODULE_NAME = 'dynamodb';
-export const STATE_FILE = 'terraform.tfstate';
+export const STATE_FILE = STATE_FILE_NAME;
 
 export function renderBackend(backend: BackendSpec): Record<string, object> {
   if (backend.type === 'local') return { local: { path: STATE_FILE } };

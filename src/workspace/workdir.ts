@@ -1,9 +1,11 @@
 // The work directory: <manifest dir>/.planton/<table name>/ (or --workdir). It holds the generated root
 // module, terraform.tfvars.json, .terraform/ and, with the local backend, the state. planton never deletes
-// state, and an owner file keeps two manifests from ever sharing one.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// state, and an owner file keeps two manifests from ever sharing one and planton out of directories it did
+// not create.
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { makeDirectory } from '../files/make-dir.js';
 
 export const ROOT_MODULE_FILE = 'main.tf.json';
 export const TFVARS_FILE = 'terraform.tfvars.json';
@@ -33,15 +35,29 @@ function describeOwner(o: { manifest: string; at: string }): string {
   return o.at ? `${o.manifest}#${o.at}` : o.manifest;
 }
 
+/** How many names a refusal lists before "and N more". */
+const NAMES_SHOWN = 5;
+
 /**
- * Creates the work directory if needed and records which manifest owns it. A directory owned by
- * another manifest is an error: sharing it would make one manifest plan against the other's state.
+ * Creates the work directory if needed and records which manifest owns it. planton writes only into
+ * directories it created: one that exists, is not empty and has no owner file is someone else's (their
+ * main.tf would be merged into the root module, their state planned and destroyed), so it is refused.
+ * A directory owned by another manifest is an error too: sharing it would make one manifest plan
+ * against the other's state.
  */
 export function claimWorkDir(workDir: string, source: ManifestSource): void {
-  try {
-    mkdirSync(workDir, { recursive: true });
-  } catch (err) {
-    throw new UsageError(`cannot create the work directory ${workDir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'Pass --workdir DIR to put it somewhere writable.');
+  const entries = entriesOf(workDir);
+  if (entries === undefined) {
+    try {
+      makeDirectory(workDir);
+    } catch (err) {
+      throw new UsageError(`cannot create the work directory ${workDir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'Pass --workdir DIR to put it somewhere writable.');
+    }
+  } else if (entries.length > 0 && !entries.includes(OWNER_FILE)) {
+    throw new UsageError(
+      `work directory ${workDir} is not planton's: it holds ${listNames(workDir, entries)}, but no ${OWNER_FILE}; planton writes only into work directories it created`,
+      'Pass --workdir with a new or empty directory; nothing in this one was changed.',
+    );
   }
   const ownerPath = join(workDir, OWNER_FILE);
   const mine = ownerId(workDir, source);
@@ -50,7 +66,7 @@ export function claimWorkDir(workDir: string, source: ManifestSource): void {
     try {
       theirs = JSON.parse(readFileSync(ownerPath, 'utf8')) as typeof theirs;
     } catch {
-      // An unreadable owner file is replaced below only if the directory has no state either.
+      // An unreadable owner file is still planton's: it is written again below.
     }
     if (theirs.manifest !== undefined) {
       const other = { manifest: theirs.manifest, at: theirs.at ?? '' };
@@ -64,9 +80,44 @@ export function claimWorkDir(workDir: string, source: ManifestSource): void {
       return;
     }
   }
-  writeFileSync(ownerPath, JSON.stringify(mine, null, 2) + '\n');
+  try {
+    writeFileSync(ownerPath, JSON.stringify(mine, null, 2) + '\n');
+  } catch (err) {
+    throw new UsageError(`cannot write in the work directory ${workDir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'Pass --workdir DIR to put it somewhere writable.');
+  }
   // Provider binaries and plan files (which hold every planned value) do not belong in version control.
   writeIfChanged(join(workDir, '.gitignore'), '.terraform/\n*.tfplan\n');
+}
+
+/** The directory's entries, or undefined when there is nothing at that path yet. */
+function entriesOf(workDir: string): string[] | undefined {
+  try {
+    return readdirSync(workDir);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // Missing, or below a file: creating it says why it cannot be made.
+    if (code === 'ENOENT' || (code === 'ENOTDIR' && !existsSync(workDir))) return undefined;
+    const why = code === 'ENOTDIR' ? 'it is a file, not a directory' : code ?? String(err);
+    throw new UsageError(`cannot use ${workDir} as the work directory: ${why}`, 'Pass --workdir with a new or empty directory.');
+  }
+}
+
+/** `a, b/, c and 7 more`: sorted, directories marked with a slash. */
+function listNames(dir: string, names: string[]): string {
+  const shown = [...names]
+    .sort()
+    .slice(0, NAMES_SHOWN)
+    .map((n) => (isDirectory(join(dir, n)) ? `${n}/` : n));
+  const rest = names.length - shown.length;
+  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Writes only when the content differs, so unchanged inputs keep their mtime and plan hashes. */

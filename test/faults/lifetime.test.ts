@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describeWithTofu } from '../helpers/tofu-binary.js';
-import { buildPlanton, childEnv, cmdline, repo, spawnPlanton, waitForDescendant } from './helpers.js';
+import { buildPlanton, childEnv, cmdline, repo, spawnPlanton, waitForDescendant, type Run } from './helpers.js';
 import { removeScratch, scratchDir } from '../helpers/scratch.js';
 
 const SLOW = 180_000;
@@ -167,5 +167,50 @@ suite('DynamoDB Local never outlives planton', () => {
     expect(await until(() => processesOf({ argv: dataDir }).length === 0, 10_000)).toBe(true);
     // The watchdog removes the lock once java has exited: the next run finds no lock at all.
     expect(await until(() => !existsSync(join(dataDir, 'planton.lock')), 3_000)).toBe(true);
+  }, SLOW);
+});
+
+suite('a work directory that cannot be created ends planton at once', () => {
+  let dir: string;
+
+  beforeAll(() => {
+    buildPlanton();
+    dir = scratchDir('lifetime-proc');
+    writeFileSync(join(dir, 'manifest.yaml'), MANIFEST);
+  });
+  afterAll(() => removeScratch(dir));
+
+  /** The run, SIGKILLed if it is still there after `limitMs` (node's recursive mkdir of /proc/x never returned). */
+  async function bounded(during: (run: Run) => void, limitMs: number) {
+    const run = spawnPlanton(['tofu', 'init', '--manifest', 'manifest.yaml', '--workdir', '/proc/x'], dir, { ...env, AWS_REGION: 'us-east-1' });
+    during(run);
+    const killer = setTimeout(() => run.child.kill('SIGKILL'), limitMs);
+    const r = await run.done;
+    clearTimeout(killer);
+    return r;
+  }
+
+  test('--workdir /proc/x: a usage error, exit 1, within seconds', async () => {
+    if (!existsSync('/proc/self')) return;
+    const r = await bounded(() => undefined, 20_000);
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('planton: cannot create the work directory /proc/x: ENOENT\n');
+    expect(r.ms).toBeLessThan(15_000);
+  }, SLOW);
+
+  test('SIGTERM sent once it reaches the work directory ends it', async () => {
+    if (!existsSync('/proc/self')) return;
+    // `using terraform …` is said just before the work directory is made.
+    const termOnceThere = (run: Run) => {
+      const poll = setInterval(() => {
+        if (!run.err().includes('planton: using ') && run.child.exitCode === null) return;
+        clearInterval(poll);
+        setTimeout(() => run.child.kill('SIGTERM'), 500);
+      }, 50);
+    };
+    const r = await bounded(termOnceThere, 20_000);
+    expect(r.signal === 'SIGTERM' || r.code === 1 || r.code === 143).toBe(true);
+    expect(r.ms).toBeLessThan(15_000);
   }, SLOW);
 });

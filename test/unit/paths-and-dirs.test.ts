@@ -2,9 +2,10 @@
 // DynamoDB Local's data never shares a directory with a table's work directory, and paths inside
 // suggested commands survive being pasted into a shell.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { memoryIo } from '../../src/io.js';
 import { main } from '../../src/main.js';
 import { shellQuote } from '../../src/terminal/shell-quote.js';
@@ -16,6 +17,70 @@ const MANIFEST = 'apiVersion: aws.project-planton.org/v1\nkind: AwsDynamodb\nmet
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'planton-paths-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Every file under `root` (recursively) with the SHA-256 of its bytes, to prove nothing changed. */
+function hashTree(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    out[relative(root, path) + (entry.isDirectory() ? '/' : '')] = entry.isDirectory() ? '' : createHash('sha256').update(readFileSync(path)).digest('hex');
+  }
+  return out;
+}
+
+describe('a work directory planton did not create', () => {
+  /** Someone else's terraform project: a resource in main.tf, its state, and a provider lock file. */
+  function foreignProject(at: string): void {
+    mkdirSync(join(at, '.terraform', 'providers'), { recursive: true });
+    writeFileSync(join(at, 'main.tf'), 'resource "terraform_data" "precious" {}\n');
+    writeFileSync(join(at, 'terraform.tfstate'), '{"version":4,"serial":7,"lineage":"theirs","resources":[{"type":"terraform_data","name":"precious"}]}\n');
+    writeFileSync(join(at, '.gitignore'), 'secrets/\n');
+  }
+
+  async function run(args: string[]) {
+    writeFileSync(join(dir, 'orders.yaml'), MANIFEST);
+    const io = memoryIo(dir, { PATH: process.env.PATH ?? '', AWS_REGION: 'us-east-1', CHECKPOINT_DISABLE: '1' });
+    const code = await main(args, io);
+    return { code, err: io.err.split('\n').filter((l) => !l.startsWith('planton: using')) };
+  }
+
+  test('--workdir naming another terraform project is refused, naming its files, and every byte of it stays as it was', async () => {
+    const theirs = join(dir, 'theirs');
+    foreignProject(theirs);
+    const before = hashTree(theirs);
+    const r = await run(['tofu', 'apply', '--auto-approve', '--manifest', 'orders.yaml', '--workdir', 'theirs']);
+    expect(r).toEqual({
+      code: 1,
+      err: [
+        `planton: work directory ${theirs} is not planton's: it holds .gitignore, .terraform/, main.tf, terraform.tfstate, but no .planton-owner.json; planton writes only into work directories it created`,
+        '  Pass --workdir with a new or empty directory; nothing in this one was changed.',
+        '',
+      ],
+    });
+    expect(hashTree(theirs)).toEqual(before);
+  }, 30_000);
+
+  test('the default work directory is refused the same way when something else made it', async () => {
+    const wd = join(dir, '.planton', 'unit-orders');
+    foreignProject(wd);
+    const before = hashTree(wd);
+    const r = await run(['tofu', 'destroy', '--auto-approve', '--manifest', 'orders.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.err[0]).toBe(`planton: work directory ${wd} is not planton's: it holds .gitignore, .terraform/, main.tf, terraform.tfstate, but no .planton-owner.json; planton writes only into work directories it created`);
+    expect(hashTree(wd)).toEqual(before);
+  }, 30_000);
+
+  test('--workdir /proc (not planton’s) and /proc/x (cannot be created) are usage errors at once', async () => {
+    if (!existsSync('/proc/self')) return;
+    const proc = await run(['tofu', 'plan', '--manifest', 'orders.yaml', '--workdir', '/proc']);
+    expect(proc.code).toBe(1);
+    expect(proc.err[0]).toMatch(/^planton: work directory \/proc is not planton's: it holds \S+, \S+, \S+, \S+, \S+ and \d+ more, but no \.planton-owner\.json; planton writes only into work directories it created$/);
+    const started = Date.now();
+    const x = await run(['tofu', 'init', '--manifest', 'orders.yaml', '--workdir', '/proc/x']);
+    expect(x).toEqual({ code: 1, err: ['planton: cannot create the work directory /proc/x: ENOENT', '  Pass --workdir DIR to put it somewhere writable.', ''] });
+    expect(Date.now() - started).toBeLessThan(10_000);
+  }, 30_000);
+});
 
 describe('a directory planton cannot create', () => {
   // `.planton` is a file: no user, root included, can create the directory below it.
@@ -56,7 +121,7 @@ describe('a directory planton cannot create', () => {
     const io = memoryIo(dir, { PATH: '/nonexistent' });
     expect(await main(['import', '--table', 'users', '--out', 'blocker/users.yaml'], io)).toBe(1);
     // No terraform was looked for (PATH has none): the --out problem came first.
-    expect(io.err).toBe('planton: cannot create the directory of --out blocker/users.yaml (EEXIST)\n  Choose another --out.\n');
+    expect(io.err).toBe('planton: cannot create the directory of --out blocker/users.yaml (ENOTDIR)\n  Choose another --out.\n');
   });
 });
 

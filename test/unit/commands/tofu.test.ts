@@ -1,6 +1,6 @@
 // The CLI's own logic around tofu, in-process and without running tofu: every case here stops before
 // the first tofu command (or never needs one).
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memoryIo } from '../../../src/io.js';
@@ -86,4 +86,15 @@ test('load-tfvars prints the tfvars of the manifest', async () => {
   const r = await run(['tofu', 'load-tfvars', '--manifest', 'orders.yaml']);
   expect(r.code).toBe(0);
   expect(JSON.parse(r.out)).toMatchObject({ table_name: 'unit-orders', hash_key: 'id', billing_mode: 'PAY_PER_REQUEST' });
+});
+
+test('a credential in an endpoint URL stops the run before anything is written, and is printed nowhere', async () => {
+  const si = stackInput(['provider_config:', '  region: us-east-1', '  endpoint: http://ddb:PASS-MARKER-4242@127.0.0.1:8000']);
+  const r = await run(['tofu', 'plan', '--manifest', 'orders.yaml', '--stack-input', si]);
+  expect(r.code).toBe(1);
+  expect(r.err.split('\n')[0]).toBe(
+    'si.yaml:3:13  provider_config.endpoint  the endpoint URL holds a user name or password; planton writes endpoints into the work directory (main.tf.json) and the saved plan, so it takes none: give the credentials as `accessKeyId`/`secretAccessKey` or `profile`',
+  );
+  expect(r.out + r.err).not.toContain('PASS-MARKER-4242');
+  expect(readdirSync(dir).sort()).toEqual(['orders.yaml', 'si.yaml']);
 });

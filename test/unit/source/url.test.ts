@@ -3,6 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { filesContaining } from '../../faults/helpers.js';
 import { join } from 'node:path';
 import { memoryIo } from '../../../src/io.js';
 import { main } from '../../../src/main.js';
@@ -30,7 +31,7 @@ describe('manifests fetched from a URL', () => {
     dir = scratchDir('url');
     server = createServer((req, res) => {
       hits.push(req.url ?? '');
-      switch (req.url) {
+      switch ((req.url ?? '').split('?')[0]) {
         case '/users.yaml':
           res.writeHead(200, { 'content-type': 'application/yaml' }).end(GOOD);
           return;
@@ -162,5 +163,24 @@ describe('manifests fetched from a URL', () => {
       `planton: ${base}/users.yaml: the URL holds a user name or password; planton records the URL on disk, so it takes none\n  Serve the manifest without credentials in its URL, or download it and pass the file.\n`,
     );
     expect(hits.length).toBe(before);
+  });
+
+  test('a query string (presigned URL, token) is masked in everything printed and kept off disk', async () => {
+    const signed = (sig: string) => `${base}/typo.yaml?X-Amz-Credential=AKIA%2F20261202&X-Amz-Signature=${sig}&token=TOKEN-MARKER-5150`;
+    const r = await run(['validate', '-f', signed('SIG-MARKER-1111')]);
+    expect(r.code).toBe(1);
+    const [cacheDir] = readdirSync(join(dir, '.planton/remote')).filter((d) => readFileSync(join(dir, '.planton/remote', d, 'source.json'), 'utf8').includes('typo.yaml'));
+    expect(r.err).toBe(`planton: manifest fetched from ${base}/typo.yaml?*** (kept in .planton/remote/${cacheDir}/manifest.yaml)\n`);
+    expect(r.out).toBe(`${base}/typo.yaml?***:6:3  spec.billingmode  unknown field \`billingmode\`; did you mean \`billingMode\`?\n${base}/typo.yaml?***: invalid (1 error)\n`);
+    expect(JSON.parse(readFileSync(join(dir, '.planton/remote', cacheDir!, 'source.json'), 'utf8'))).toMatchObject({ url: `${base}/typo.yaml?***` });
+    // Signed again (a new signature): the same manifest location, so the same directory and work directories.
+    const again = await run(['validate', '-f', signed('SIG-MARKER-2222')]);
+    expect(again.err).toContain(`(kept in .planton/remote/${cacheDir}/manifest.yaml)`);
+    const gone = await run(['validate', '-f', `${base}/gone.yaml?token=TOKEN-MARKER-5150`]);
+    expect(gone.err).toBe(`planton: ${base}/gone.yaml?***: the server answered 404 Not Found, not the manifest\n`);
+    const approval = await run(['tofu', 'apply', `--manifest=${signed('SIG-MARKER-3333')}`, '--local']);
+    expect(approval.err).toContain(`\`planton tofu apply '--manifest=${base}/typo.yaml?***' --local --auto-approve\``);
+    for (const printed of [r, again, gone, approval]) expect(printed.out + printed.err).not.toMatch(/MARKER|AKIA/);
+    expect([...filesContaining(join(dir, '.planton'), 'MARKER'), ...filesContaining(join(dir, '.planton'), 'AKIA%2F')]).toEqual([]);
   });
 });

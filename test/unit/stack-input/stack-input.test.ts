@@ -150,3 +150,33 @@ test('secretsIn reads leniently', () => {
   expect(secretsIn({ provider_config: { secretAccessKey: 'a', sessionToken: 7 } })).toEqual(['a']);
   expect(secretsIn('nonsense')).toEqual([]);
 });
+
+test('an endpoint with a user name or password is refused where it is written, and its credential is masked', async () => {
+  const r = await loadStackInput(
+    file(
+      [
+        'provider_config:',
+        '  region: us-east-1',
+        '  endpoint: http://ddb-user:PASS-MARKER-4242@127.0.0.1:8000',
+        'backend:',
+        '  type: s3',
+        '  bucket: b1b',
+        '  key: k',
+        '  endpoint: https://TOKEN-MARKER-77@minio.internal:9000',
+        '  dynamodbTable: locks',
+        '  dynamodbEndpoint: http://u:p%40ss-MARKER@127.0.0.1:8000/',
+        '',
+      ].join('\n'),
+    ),
+    'si.yaml',
+  );
+  const sentence =
+    'the endpoint URL holds a user name or password; planton writes endpoints into the work directory (main.tf.json) and the saved plan, so it takes none: give the credentials as `accessKeyId`/`secretAccessKey` or `profile`';
+  expect(brief(r)).toEqual([`3:13 provider_config.endpoint ${sentence}`, `8:13 backend.endpoint ${sentence}`, `10:21 backend.dynamodbEndpoint ${sentence}`]);
+  expect(r.result.status).toBe('invalid');
+  expect(r.secrets).toEqual(expect.arrayContaining(['ddb-user:PASS-MARKER-4242', 'PASS-MARKER-4242', 'TOKEN-MARKER-77', 'p%40ss-MARKER', 'p@ss-MARKER']));
+  // An endpoint without user information, and an @ in its path, are fine.
+  const fine = await loadStackInput(file(['provider_config:', '  region: us-east-1', '  endpoint: http://127.0.0.1:8000/a@b', ''].join('\n')), 'si.yaml');
+  expect(fine.result.diagnostics).toEqual([]);
+  expect(fine.secrets).toEqual([]);
+});

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../../../src/errors.js';
@@ -64,4 +64,51 @@ test('a work directory that cannot be created is a usage error, not a stack trac
   expect(() => claimWorkDir(join(dir, 'file', 'wd'), { file: join(dir, 'm.yaml') })).toThrow(
     `cannot create the work directory ${join(dir, 'file', 'wd')}: ENOTDIR`,
   );
+});
+
+describe('a directory planton did not create is never taken over', () => {
+  const manifest = () => ({ file: join(dir, 'orders.yaml') });
+
+  test('an existing directory with files and no owner file is refused, naming a few of them, and left as it was', () => {
+    const wd = join(dir, 'theirs');
+    mkdirSync(join(wd, '.terraform'), { recursive: true });
+    for (const name of ['main.tf', 'terraform.tfstate', 'variables.tf', 'outputs.tf', '.gitignore', 'README.md']) writeFileSync(join(wd, name), name);
+    const before = readdirSync(wd).sort();
+    const claim = () => claimWorkDir(wd, manifest());
+    expect(claim).toThrow(UsageError);
+    expect(claim).toThrow(
+      `work directory ${wd} is not planton's: it holds .gitignore, .terraform/, README.md, main.tf, outputs.tf and 2 more, but no ${OWNER_FILE}; planton writes only into work directories it created`,
+    );
+    expect(readdirSync(wd).sort()).toEqual(before);
+    expect(readFileSync(join(wd, '.gitignore'), 'utf8')).toBe('.gitignore');
+  });
+
+  test('an existing empty directory is taken, and a work directory of an earlier run (owner file present) is accepted again', () => {
+    const empty = join(dir, 'empty');
+    mkdirSync(empty);
+    claimWorkDir(empty, manifest());
+    expect(readdirSync(empty).sort()).toEqual(['.gitignore', OWNER_FILE]);
+    // What an earlier planton left: the owner file beside its state and root module.
+    const earlier = join(dir, '.planton', 'orders');
+    mkdirSync(earlier, { recursive: true });
+    writeFileSync(join(earlier, OWNER_FILE), JSON.stringify({ manifest: '../../orders.yaml', at: '' }));
+    writeFileSync(join(earlier, 'main.tf.json'), '{}');
+    writeFileSync(join(earlier, 'terraform.tfstate'), '{"version":4}');
+    expect(() => claimWorkDir(earlier, manifest())).not.toThrow();
+  });
+
+  test('a file, an unwritable directory and a directory that cannot be created are usage errors', () => {
+    writeFileSync(join(dir, 'plain'), 'x');
+    expect(() => claimWorkDir(join(dir, 'plain'), manifest())).toThrow(`cannot use ${join(dir, 'plain')} as the work directory: it is a file, not a directory`);
+    if (process.getuid?.() !== 0) {
+      const locked = join(dir, 'locked');
+      mkdirSync(locked, { mode: 0o555 });
+      expect(() => claimWorkDir(locked, manifest())).toThrow(`cannot write in the work directory ${locked}: EACCES`);
+    }
+    if (existsSync('/proc/self')) {
+      // /proc exists and is full of entries: not planton's. /proc/x cannot be made (ENOENT), and is said at once.
+      expect(() => claimWorkDir('/proc', manifest())).toThrow(/^work directory \/proc is not planton's: it holds \S+, .* and \d+ more, but no \.planton-owner\.json/);
+      expect(() => claimWorkDir('/proc/x', manifest())).toThrow('cannot create the work directory /proc/x: ENOENT');
+    }
+  });
 });
