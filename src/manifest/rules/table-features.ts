@@ -1,5 +1,5 @@
 // Rules 7, 8, 9, 10, 11, 21: TTL, stream, point-in-time recovery, encryption and replicas.
-import { type Collector, has, KMS_KEY_ARN_RE, num, obj, type Obj, type Path, type RuleContext, str } from './collect.js';
+import { type Collector, has, KMS_KEY_ARN_RE, KMS_KEY_OR_ALIAS_ARN_RE, num, obj, type Obj, type Path, type RuleContext, str } from './collect.js';
 
 // Rules 7, 8, 9, 10.
 export function checkTtlStreamPitrSse(c: Collector, spec: Obj): void {
@@ -26,8 +26,8 @@ export function checkTtlStreamPitrSse(c: Collector, spec: Obj): void {
   const sse = obj(spec.serverSideEncryption);
   const kms = sse?.kmsKeyArn;
   if (typeof kms === 'string') {
-    if (!KMS_KEY_ARN_RE.test(kms)) {
-      c.add('kms-key-arn-invalid', ['spec', 'serverSideEncryption', 'kmsKeyArn'], 'kmsKeyArn must be a KMS key ARN like arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+    if (!KMS_KEY_OR_ALIAS_ARN_RE.test(kms)) {
+      c.add('kms-key-arn-invalid', ['spec', 'serverSideEncryption', 'kmsKeyArn'], 'kmsKeyArn must be a KMS key ARN like arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab or a KMS alias ARN like arn:aws:kms:us-east-1:123456789012:alias/my-key');
     }
     if (sse?.enabled === false) {
       c.add('kms-key-needs-sse-enabled', ['spec', 'serverSideEncryption', 'kmsKeyArn'], 'kmsKeyArn is set but serverSideEncryption.enabled is false; remove kmsKeyArn or enable encryption', 'key');
