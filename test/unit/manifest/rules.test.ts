@@ -1,5 +1,6 @@
 // One test per rule of docs/contract.md `rules` (rule 15, bad YAML, lives in load.test.ts): each feeds a bad manifest
 // and asserts every diagnostic exactly: line:col, manifest path, sentence and code.
+import { loadManifest } from '../../../src/manifest/index.js';
 import { checkRules } from '../../../src/manifest/rules/index.js';
 import { PK, problems, withSpec } from './helpers.js';
 const pt = '  provisionedThroughput:\n    readCapacityUnits: 5\n    writeCapacityUnits: 5\n';
@@ -211,10 +212,12 @@ const cases: { name: string; text: string; opts: { region?: string }; expect: st
     ],
   },
   {
-    name: "rule 10: kmsKeyArn may be a KMS alias ARN (DynamoDB takes both)",
+    name: "rule 10: kmsKeyArn may be a KMS alias ARN (DynamoDB takes both), with a warning that plans never settle",
     text: withSpec(PK + '  serverSideEncryption:\n    enabled: true\n    kmsKeyArn: arn:aws:kms:eu-west-1:123456789012:alias/team/orders-key\n'),
     opts: {},
-    expect: [],
+    expect: [
+      "11:16  spec.serverSideEncryption.kmsKeyArn  DynamoDB takes an alias ARN, but reports the key's own ARN back, so every plan shows kmsKeyArn changing and the table never reaches \"no changes\"; give the ARN of the key the alias points to (aws kms describe-key --key-id ARN shows it) [kms-alias-arn-never-converges]"
+    ],
   },
   {
     name: "rule 10: kmsKeyArn needs encryption enabled",
@@ -500,6 +503,12 @@ describe('docs/contract.md rules', () => {
   test.each(cases)('$name', async ({ text, opts, expect: expected }) => {
     expect(await problems(text, opts)).toEqual(expected);
   });
+});
+
+test('rule 10: a manifest with a KMS alias ARN is valid; the alias gets a warning, not an error', async () => {
+  const { result } = await loadManifest({ file: 'm.yaml', text: withSpec(PK + '  serverSideEncryption:\n    kmsKeyArn: arn:aws:kms:us-east-1:123456789012:alias/orders\n') });
+  expect(result.status).toBe('valid');
+  expect(result.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['warning kms-alias-arn-never-converges']);
 });
 
 describe('rule 27 against a fixed clock', () => {
