@@ -2,6 +2,7 @@
 // for everything docs/contract.md `rules` rule 15 calls bad YAML. Nothing here knows about the manifest's shape.
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import { finishDiagnostics, type Diagnostic } from './diagnostics.js';
+import { pointerToPath } from './pointer.js';
 import { unfaithfulNodes } from './yaml-values.js';
 
 /** Aliases a hand-written manifest might use are few; a larger count means an alias bomb. */
@@ -116,7 +117,7 @@ export function parseYaml(text: string, file: string): LoadResult {
   }
   const unfaithful = unfaithfulNodes(first, text).map((p) => {
     const at = pos(p.offset);
-    return diag(file, p.code, p.message, at.line, at.col);
+    return { ...diag(file, p.code, p.message, at.line, at.col), pointer: p.pointer, path: pointerToPath(p.pointer) };
   });
   if (unfaithful.length > 0) return { ok: false, diagnostics: finishDiagnostics(file, unfaithful) };
   return { ok: true, yaml: { doc: first, lineCounter } };

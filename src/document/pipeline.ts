@@ -109,7 +109,8 @@ export async function validateDocument(schema: SchemaName, opts: ValidateOptions
   const shown = all.slice(0, MAX_DIAGNOSTICS);
   const located: Diagnostic[] = shown.map((p) => {
     const pointer = at + p.pointer;
-    const fromSet = underSet(p.pointer);
+    // Also when only the position is under a flag's value: that node has no place in the file.
+    const fromSet = underSet(p.pointer) || underSet(p.at ?? p.pointer);
     const pos = fromSet ? { line: 0, col: 0 } : locate(yaml.doc, yaml.lineCounter, at + (p.at ?? p.pointer), p.anchor);
     return { code: p.code, severity: p.severity ?? 'error', message: p.message, path: pointerToPath(pointer), pointer, file: fromSet ? '--set' : display, line: pos.line, col: pos.col };
   });

@@ -42,10 +42,10 @@ export const SCHEMA_BOUNDS = {
   "onDemandThroughput": {
     "minProperties": 1,
     "maxReadRequestUnits": {
-      "minimum": 1
+      "minimum": -1
     },
     "maxWriteRequestUnits": {
-      "minimum": 1
+      "minimum": -1
     }
   },
   "autoScalingTarget": {
@@ -122,6 +122,9 @@ export const SCHEMA_BOUNDS = {
     }
   },
   "resourcePolicy": {
+    "Id": {
+      "minLength": 1
+    },
     "Statement": {
       "minItems": 1
     }
