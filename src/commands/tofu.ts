@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { checkSourceOptions } from '../source/index.js';
 import { openSession, type Session } from '../session/index.js';
-import { withLocalSession } from '../session/local.js';
+import { withDetectedLocal, withLocalSession } from '../session/local.js';
 import { findBinary, pluginDirOf } from '../session/toolchain.js';
 import { statusLine, type Status } from '../terminal/status.js';
 import { toTfvars } from '../tfvars/index.js';
@@ -46,7 +46,7 @@ async function tofuWith(op: TofuOp, opts: TofuOptions, io: Io, status: Status): 
     session.out.stderr(`planton: module from ${session.moduleDir} (--module-dir), not the bundled one\n`);
   }
   if (opts.local) return withLocalSession(session, op === 'plan' || op === 'apply', (s) => drive(op, opts, s));
-  return drive(op, opts, session);
+  return drive(op, opts, await withDetectedLocal(session, op === 'plan' || op === 'apply'));
 }
 
 /** Writes the work directory, makes sure it is initialised, then runs the operation. */

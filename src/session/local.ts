@@ -4,6 +4,7 @@
 import { dirname, join } from 'node:path';
 import { colors } from '../terminal/color.js';
 import type { Io } from '../io.js';
+import type { LocalAdjustment } from '../local/adjust.js';
 import type { Status } from '../terminal/status.js';
 import { LOCAL_DATA_DIR_NAME } from '../workspace/workdir.js';
 import { localAws } from './aws.js';
@@ -43,17 +44,40 @@ export async function withLocalSession(s: Session, planning: boolean, fn: (s: Se
     dataDir,
     s.io,
     s.out,
-    (endpoint) =>
-      fn({
-        ...s,
-        manifest: adjusted.manifest,
-        aws: localAws(endpoint),
-        backend: { type: 'local' },
-        workDirBase: join(dataDir, 'tofu'),
-        // DynamoDB Local neither returns nor updates tags: the module then sends none (not even Name).
-        tfvarsOverrides: { tags: null, ...(adjusted as { tfvars?: Record<string, unknown> }).tfvars },
-        substitutedPaths: adjusted.substitutedPaths,
-      }),
+    (endpoint) => fn({ ...s, ...adjustedFields(adjusted), aws: localAws(endpoint), backend: { type: 'local' }, workDirBase: join(dataDir, 'tofu') }),
     s.status,
   );
+}
+
+/** What the session takes from the --local adjustment of its manifest. */
+function adjustedFields(adjusted: LocalAdjustment): Pick<Session, 'manifest' | 'tfvarsOverrides' | 'substitutedPaths'> {
+  return {
+    manifest: adjusted.manifest,
+    // DynamoDB Local neither returns nor updates tags: the module then sends none (not even Name).
+    tfvarsOverrides: { tags: null, ...(adjusted as { tfvars?: Record<string, unknown> }).tfvars },
+    substitutedPaths: adjusted.substitutedPaths,
+  };
+}
+
+/**
+ * provider_config.endpoint without --local: when the endpoint answers as DynamoDB Local (local/detect.ts),
+ * the run gets the manifest adjustments --local makes, said once in one warning (when `planning`), so the
+ * table converges there too. Credentials, endpoint, state and work directory stay the stack input's.
+ */
+export async function withDetectedLocal(s: Session, planning: boolean): Promise<Session> {
+  const endpoint = s.aws.endpoint;
+  if (endpoint === undefined) return s;
+  const { isDynamoDbLocal } = await import('../local/detect.js');
+  if (!(await isDynamoDbLocal(endpoint))) return s;
+  const { adjustForLocal } = await import('../local/adjust.js');
+  const adjusted = adjustForLocal(s.manifest);
+  if (adjusted.warnings.length === 0) return s;
+  if (planning) {
+    const lines = [
+      `planton: warning: provider_config.endpoint ${endpoint} is DynamoDB Local, so this run adjusts the manifest as --local does:`,
+      ...adjusted.warnings.map((w) => `  ${w.replace(/^--local: /, '')}`),
+    ];
+    s.out.stderr(colors(s.io.color).yellow(lines.join('\n')) + '\n');
+  }
+  return { ...s, ...adjustedFields(adjusted) };
 }
