@@ -264,7 +264,7 @@ suite('Ctrl-C during apply', () => {
 
   const args = ['--manifest', 'manifest.yaml', '--stack-input', 'stack.yaml'];
 
-  test('SIGINT is forwarded, tofu stops cleanly, the state stays readable and unlocked; the next apply converges', async () => {
+  test('SIGINT is forwarded, tofu stops cleanly, planton exits 130, the state stays readable and unlocked; the next apply converges', async () => {
     const run = spawnPlanton(['tofu', 'apply', '--auto-approve', ...args], f.dir, env);
     const applying = await waitForDescendant(run.child.pid!, tofuApplying, 120_000);
     expect(applying).toBeDefined();
@@ -273,7 +273,7 @@ suite('Ctrl-C during apply', () => {
     run.child.kill('SIGINT');
     const r = await run.done;
     if (process.env.PLANTON_FAULTS_TRANSCRIPT) writeFileSync(`${process.env.PLANTON_FAULTS_TRANSCRIPT}.sigint`, `exit ${r.code} signal ${r.signal}\n${r.out}${r.err}`);
-    expect(r.code).not.toBe(0);
+    expect(r.code).toBe(130);
     expect(r.err).toContain('planton: SIGINT received; asking');
     // tofu got the signal once and shut down gracefully rather than being killed.
     expect(r.out).toContain('Gracefully shutting down...');
@@ -304,7 +304,7 @@ suite('Ctrl-C after AWS accepted CreateTable', () => {
     await f.proxy.createStarted;
     run.child.kill('SIGINT');
     const r = await run.done;
-    expect(r.code).not.toBe(0);
+    expect(r.code).toBe(130);
     expect(r.out + r.err).toContain('context canceled');
     // What an interrupt leaves behind: the table is there, the state does not hold it.
     expect(await tableStatus(f.ddb, NAME)).toBeDefined();
