@@ -114,6 +114,8 @@ export async function apply(r: OpRun): Promise<number> {
   let meta = inputs !== undefined ? reusablePlan(r.workDir, inputs) : undefined;
   if (meta) {
     out.stderr(`planton: applying the saved plan ${join(r.workDir, PLAN_FILE)} (made by \`planton tofu plan\` from the same inputs)\n`);
+    // What the plan showed, again: the person approving (or a CI log) sees what this apply changes.
+    if (meta.analysis) r.human.stdout(formatSummary(meta.analysis, { color: r.s.io.color && r.opts.color }));
   } else {
     const planned = await planToFile(r);
     if (!planned.meta) return planned.result.exitCode;

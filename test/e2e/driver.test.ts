@@ -88,7 +88,7 @@ suite('planton tofu against DynamoDB Local', () => {
     expect(r.err).toContain(`planton: init in ${workDir}: first run (.terraform/ is missing)\n`);
     expect(r.out).toContain('Plan: 1 to add, 0 to change, 0 to destroy.');
     expect(readdirSync(workDir).sort()).toEqual(
-      expect.arrayContaining(['.gitignore', '.planton-init.sha256', '.planton-owner.json', '.terraform', '.terraform.lock.hcl', 'main.tf.json', 'planton.tfplan', 'planton.tfplan.json', 'terraform.tfvars.json']),
+      expect.arrayContaining(['.gitignore', '.planton-init.json', '.planton-owner.json', '.terraform', '.terraform.lock.hcl', 'main.tf.json', 'planton.tfplan', 'planton.tfplan.json', 'terraform.tfvars.json']),
     );
     const root = JSON.parse(readFileSync(join(workDir, 'main.tf.json'), 'utf8'));
     expect(root.module.dynamodb.source).toBe(join(repo, 'tf-module'));
