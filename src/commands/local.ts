@@ -4,7 +4,7 @@
 // --local commands on the same directory.
 import { dirname, resolve } from 'node:path';
 import type { Io } from '../io.js';
-import { DEFAULT_MANIFEST } from '../document/not-found.js';
+import { DEFAULT_MANIFEST } from '../document/read.js';
 import { localDataDir } from '../session/local.js';
 
 export async function localStart(opts: { manifest?: string }, io: Io, stopSignal: Promise<unknown> = untilSignal()): Promise<number> {

@@ -1,10 +1,14 @@
 // Rules 13, 14, 19, 20, 23, 24, 27, 28: import from S3, tags, restore, resource policy size and timeouts.
+import { SCHEMA_BOUNDS } from '../../generated/bounds.js';
 import { bytes, chars, type Collector, has, list, obj, type Obj, type Path, str } from './collect.js';
 
 const TAG_CHARS_RE = /^[\p{L}\p{N}\s+\-=._:/]*$/u;
 const DURATION_RE = /^(?=.)(\d+h)?(\d+m)?(\d+s)?$/;
 const CSV_DELIMITERS = [',', ';', ':', '|', '\t', ' '];
-const MAX_TAGS = 50;
+const TAG_BOUNDS = SCHEMA_BOUNDS.awsTags;
+const MAX_TAGS = TAG_BOUNDS.maxProperties;
+const { minLength: MIN_KEY, maxLength: MAX_KEY } = TAG_BOUNDS.propertyNames;
+const MAX_VALUE = TAG_BOUNDS.additionalProperties.maxLength;
 const MAX_POLICY_BYTES = 20 * 1024;
 /** terraform reads durations with Go's time.ParseDuration: an int64 of nanoseconds. */
 const MAX_GO_DURATION_NS = 2n ** 63n - 1n;
@@ -41,11 +45,11 @@ export function checkTags(c: Collector, metadata: Obj | undefined, spec: Obj | u
     for (const [k, v] of Object.entries(map)) {
       keys.add(k);
       const path = [...base, k];
-      if (chars(k) < 1 || chars(k) > 128) c.add('tag-key-length', path, `${what} key \`${k}\` must be 1-128 characters`, 'key');
+      if (chars(k) < MIN_KEY || chars(k) > MAX_KEY) c.add('tag-key-length', path, `${what} key \`${k}\` must be ${MIN_KEY}-${MAX_KEY} characters`, 'key');
       if (k.toLowerCase().startsWith('aws:')) c.add('tag-key-aws-prefix', path, `${what} key \`${k}\` starts with \`aws:\`, which AWS reserves`, 'key');
       else if (!TAG_CHARS_RE.test(k)) c.add('tag-key-characters', path, `${what} key \`${k}\` may only use letters, digits, spaces and + - = . _ : /`, 'key');
       if (typeof v !== 'string') continue;
-      if (chars(v) > 256) c.add('tag-value-length', path, `${what} value is ${chars(v)} characters; the limit is 256`);
+      if (chars(v) > MAX_VALUE) c.add('tag-value-length', path, `${what} value is ${chars(v)} characters; the limit is ${MAX_VALUE}`);
       if (!TAG_CHARS_RE.test(v)) c.add('tag-value-characters', path, `${what} value may only use letters, digits, spaces and + - = . _ : /`);
     }
   };

@@ -1,4 +1,5 @@
 // Rules 7, 8, 9, 10, 11, 21: TTL, stream, point-in-time recovery, encryption and replicas.
+import { SCHEMA_BOUNDS } from '../../generated/bounds.js';
 import { type Collector, has, KMS_ALIAS_ARN_RE, KMS_KEY_ARN_RE, KMS_KEY_OR_ALIAS_ARN_RE, num, obj, type Obj, type Path, type RuleContext, str } from './collect.js';
 
 // Rules 7, 8, 9, 10.
@@ -20,8 +21,9 @@ export function checkTtlStreamPitrSse(c: Collector, spec: Obj): void {
     c.add('pitr-period-needs-enabled', ['spec', 'pointInTimeRecovery', 'recoveryPeriodInDays'], 'recoveryPeriodInDays needs pointInTimeRecovery.enabled: true', 'key');
   }
   const days = num(pitr?.recoveryPeriodInDays);
-  if (days !== undefined && (days < 1 || days > 35 || !Number.isInteger(days))) {
-    c.add('pitr-period-out-of-range', ['spec', 'pointInTimeRecovery', 'recoveryPeriodInDays'], `recoveryPeriodInDays must be a whole number of days from 1 to 35, not ${days}`);
+  const { minimum, maximum } = SCHEMA_BOUNDS.pointInTimeRecovery.recoveryPeriodInDays;
+  if (days !== undefined && (days < minimum || days > maximum || !Number.isInteger(days))) {
+    c.add('pitr-period-out-of-range', ['spec', 'pointInTimeRecovery', 'recoveryPeriodInDays'], `recoveryPeriodInDays must be a whole number of days from ${minimum} to ${maximum}, not ${days}`);
   }
   const sse = obj(spec.serverSideEncryption);
   const kms = sse?.kmsKeyArn;
