@@ -48,9 +48,9 @@ export function unfaithfulNodes(doc: Document.Parsed, text: string): NodeProblem
       found.push({ offset: tagAt >= 0 ? tagAt : offset, pointer, code: 'yaml-unsupported-type', message: `the YAML type \`!!${short}\` is not supported in a manifest: ${NOT_PLAIN[short]}` });
       continue; // one problem per node, not one per item inside it
     }
-    if (tagged.tag !== undefined && !PLAIN_TAGS.has(tagged.tag) && short === undefined) {
-      const tagAt = text.lastIndexOf('!', offset);
-      const shown = tagged.tag.startsWith('!') ? tagged.tag : `!<${tagged.tag}>`;
+    if (tagged.tag !== undefined && !PLAIN_TAGS.has(tagged.tag)) {
+      const tagAt = short !== undefined ? text.lastIndexOf(`!!${short}`, offset) : text.lastIndexOf('!', offset);
+      const shown = short !== undefined ? `!!${short}` : tagged.tag.startsWith('!') ? tagged.tag : `!<${tagged.tag}>`;
       const plain = isScalar(node) ? `: write \`${String(node.source ?? node.value)}\` without it` : ': write the value without it';
       found.push({ offset: tagAt >= 0 ? tagAt : offset, pointer, code: 'yaml-unknown-tag', message: `unknown YAML tag \`${shown}\`; a manifest holds plain YAML values${plain}` });
     }

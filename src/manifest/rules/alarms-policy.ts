@@ -1,6 +1,10 @@
 // Rules 26, 27: what CloudWatch and IAM refuse only at apply time, said before any tofu run: an alarm
 // period CloudWatch does not take, and resource policy statements IAM cannot read.
+import { didYouMean } from '../../document/suggest.js';
 import { type Collector, list, num, obj, type Obj, type Path } from './collect.js';
+
+/** The elements of an IAM policy statement; IAM refuses any other at apply time. */
+const STATEMENT_KEYS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
 
 // Rule 26: PutMetricAlarm's periods (10 and 30 are the high-resolution ones).
 export function checkAlarms(c: Collector, spec: Obj): void {
@@ -12,7 +16,8 @@ export function checkAlarms(c: Collector, spec: Obj): void {
   c.add('alarm-period-invalid', ['spec', 'alarms', 'throttle', 'periodSeconds'], `periodSeconds must be 10, 30 or a multiple of 60 (CloudWatch's rule), not ${period}; try ${nearest}`);
 }
 
-// Rule 27: every statement says who (Principal or NotPrincipal), what (Action or NotAction) and Effect.
+// Rule 27: every statement says who (Principal or NotPrincipal), what (Action or NotAction) and Effect,
+// with no element IAM does not know.
 export function checkPolicyStatements(c: Collector, spec: Obj): void {
   list(obj(spec.resourcePolicy)?.Statement).forEach((item, i) => {
     const s = obj(item);
@@ -28,6 +33,9 @@ export function checkPolicyStatements(c: Collector, spec: Obj): void {
     }
     if (Object.hasOwn(s, 'Effect') && s.Effect !== 'Allow' && s.Effect !== 'Deny') {
       c.add('policy-effect-invalid', [...path, 'Effect'], `Effect must be Allow or Deny, not ${JSON.stringify(s.Effect)}`);
+    }
+    for (const k of Object.keys(s)) {
+      if (!STATEMENT_KEYS.includes(k)) c.add('policy-statement-unknown-field', [...path, k], `unknown field \`${k}\` in a policy statement${didYouMean(k, STATEMENT_KEYS)}`, 'key');
     }
     for (const [a, b] of [['Principal', 'NotPrincipal'], ['Action', 'NotAction'], ['Resource', 'NotResource']] as const) {
       if (Object.hasOwn(s, a) && Object.hasOwn(s, b)) c.add('policy-statement-conflict', [...path, b], `statement ${i} has both ${a} and ${b}; keep one`, 'key');

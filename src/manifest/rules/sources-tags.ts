@@ -86,7 +86,8 @@ export function checkRestore(c: Collector, spec: Obj, now: Date): void {
     c.add('restore-point-exactly-one', latest ? [...path, 'useLatestRestorableTime'] : path, latest ? 'restore names two points in time; keep restoreDateTime or useLatestRestorableTime: true, not both' : 'restore needs a point in time: restoreDateTime (RFC 3339) or useLatestRestorableTime: true', 'key');
   }
   const when = str(r.restoreDateTime);
-  const time = when === undefined ? NaN : Date.parse(when);
+  // Only a time with its offset (RFC 3339, as the schema asks) is compared: without one it would be read as local time.
+  const time = when === undefined || !/(?:Z|[+-]\d\d:\d\d)$/i.test(when) ? NaN : Date.parse(when);
   // An unparsable time is the schema's (format date-time); a future one AWS refuses at apply time.
   if (time > now.getTime()) {
     c.add('restore-time-in-future', [...path, 'restoreDateTime'], `restoreDateTime ${when} is in the future; a table can only be restored to a time that has passed, or use useLatestRestorableTime: true`);

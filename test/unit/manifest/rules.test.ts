@@ -445,12 +445,13 @@ const cases: { name: string; text: string; opts: { region?: string }; expect: st
   },
   {
     name: "rule 27: each policy statement has Effect, Principal and Action (or their Not forms), located on the statement",
-    text: withSpec(PK + '  resourcePolicy:\n    Version: "2012-10-17"\n    Statement:\n      - Effect: Allow\n        Resource: "*"\n      - NotPrincipal: { AWS: "arn:aws:iam::123456789012:root" }\n        NotAction: "dynamodb:DeleteTable"\n        Effect: Permit\n      - Effect: Deny\n        Principal: "*"\n        Action: "dynamodb:*"\n        NotAction: "dynamodb:GetItem"\n'),
+    text: withSpec(PK + '  resourcePolicy:\n    Version: "2012-10-17"\n    Statement:\n      - Effect: Allow\n        Resource: "*"\n        Actions: [dynamodb:GetItem]\n      - NotPrincipal: { AWS: "arn:aws:iam::123456789012:root" }\n        NotAction: "dynamodb:DeleteTable"\n        Effect: Permit\n      - Effect: Deny\n        Principal: "*"\n        Action: "dynamodb:*"\n        NotAction: "dynamodb:GetItem"\n'),
     opts: {},
     expect: [
       "12:9  spec.resourcePolicy.Statement[0]  statement 0 needs `Principal` (or `NotPrincipal`) and `Action` (or `NotAction`): a resource policy statement says who may do what, and whether it is allowed or denied [policy-statement-incomplete]",
-      "16:17  spec.resourcePolicy.Statement[1].Effect  Effect must be Allow or Deny, not \"Permit\" [policy-effect-invalid]",
-      "20:9  spec.resourcePolicy.Statement[2].NotAction  statement 2 has both Action and NotAction; keep one [policy-statement-conflict]"
+      "14:9  spec.resourcePolicy.Statement[0].Actions  unknown field `Actions` in a policy statement; did you mean `Action`? [policy-statement-unknown-field]",
+      "17:17  spec.resourcePolicy.Statement[1].Effect  Effect must be Allow or Deny, not \"Permit\" [policy-effect-invalid]",
+      "21:9  spec.resourcePolicy.Statement[2].NotAction  statement 2 has both Action and NotAction; keep one [policy-statement-conflict]"
     ],
   },
   {
@@ -471,11 +472,13 @@ const cases: { name: string; text: string; opts: { region?: string }; expect: st
   },
   {
     name: "rule 28: an unknown YAML tag is an error at the tag, never dropped",
-    text: withSpec(PK + '  tableClass: !foo STANDARD\n  tags: !custom\n    team: a\n'),
+    text: withSpec(PK + '  tableClass: !foo STANDARD\n  tags: !custom\n    team: a\n  deletionProtectionEnabled: !!flag true\n  tableName: !str users\n'),
     opts: {},
     expect: [
       "9:15  spec.tableClass  unknown YAML tag `!foo`; a manifest holds plain YAML values: write `STANDARD` without it [yaml-unknown-tag]",
-      "10:9  spec.tags  unknown YAML tag `!custom`; a manifest holds plain YAML values: write the value without it [yaml-unknown-tag]"
+      "10:9  spec.tags  unknown YAML tag `!custom`; a manifest holds plain YAML values: write the value without it [yaml-unknown-tag]",
+      "12:30  spec.deletionProtectionEnabled  unknown YAML tag `!!flag`; a manifest holds plain YAML values: write `true` without it [yaml-unknown-tag]",
+      "13:14  spec.tableName  unknown YAML tag `!str`; a manifest holds plain YAML values: write `users` without it [yaml-unknown-tag]"
     ],
   },
   {
@@ -517,5 +520,8 @@ describe('rule 27 against a fixed clock', () => {
   test('a second ago passes, a second ahead (also written with an offset) is refused', () => {
     expect(checkRules(restoreAt('2026-11-20T09:59:59Z'), { now })).toEqual([]);
     expect(checkRules(restoreAt('2026-11-20T11:00:01+01:00'), { now }).map((v) => `${v.pointer} ${v.code}`)).toEqual(['/spec/restore/restoreDateTime restore-time-in-future']);
+  });
+  test('a time without an offset is left to the schema (it is not RFC 3339), not read as local time', () => {
+    expect(checkRules(restoreAt('2999-01-01T00:00:00'), { now })).toEqual([]);
   });
 });
