@@ -6,7 +6,7 @@
 //                                           DynamoDB Local and terraform, ~2 min)
 //   node scripts/readme-check.mjs --quick   only blocks whose commands run no terraform (validate, help, schema)
 //
-// Commands run from the repository root through a `planton` shim for dist/bin.js, stdout and stderr
+// Commands run from the repository root through a `planton` shim for dist/planton.cjs, stdout and stderr
 // merged as a terminal shows them, with NO_COLOR=1. Exit 1 and a diff when any block differs.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,7 +45,7 @@ const runsTofu = (command) => /\bplanton (tofu|import|local)\b/.test(command);
 function main() {
   const blocks = consoleBlocks(readFileSync(join(repo, 'README.md'), 'utf8'));
   const bin = mkdtempSync(join(tmpdir(), 'planton-readme-'));
-  writeFileSync(join(bin, 'planton'), `#!/bin/sh\nexec node ${join(repo, 'dist', 'bin.js')} "$@"\n`);
+  writeFileSync(join(bin, 'planton'), `#!/bin/sh\nexec node ${join(repo, 'dist', 'planton.cjs')} "$@"\n`);
   chmodSync(join(bin, 'planton'), 0o755);
   const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1', CHECKPOINT_DISABLE: '1' };
   delete env.FORCE_COLOR;
