@@ -3,7 +3,7 @@
 // `enableCompileCache` does this for every module, see launch.ts). The cache lives under
 // $XDG_CACHE_HOME/planton or the OS temp directory, never the cwd, in a directory only this user can
 // write: code read from it runs as planton, so a directory anyone else could write is not used.
-import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
@@ -45,7 +45,8 @@ export function loadBundle(file: string, env: NodeJS.ProcessEnv): LoadedBundle {
   const dir = cacheDir(env);
   const st = statSync(file);
   // Node's version and the file's identity name the cache; V8 also rejects data from another build.
-  const name = `${basename(file)}-${process.version}-${process.arch}-${fingerprint(file)}-${st.size}-${Math.trunc(st.mtimeMs)}.v8`;
+  const copy = `${basename(file)}-${process.version}-${process.arch}-${fingerprint(file)}-`;
+  const name = `${copy}${st.size}-${Math.trunc(st.mtimeMs)}.v8`;
   const cacheFile = dir === undefined ? undefined : join(dir, name);
   let cachedData: Buffer | undefined;
   try {
@@ -69,6 +70,8 @@ export function loadBundle(file: string, env: NodeJS.ProcessEnv): LoadedBundle {
         const partial = `${cacheFile}.${process.pid}`;
         writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
         renameSync(partial, cacheFile);
+        // The caches of this copy's earlier builds are of no more use.
+        for (const old of readdirSync(dir as string)) if (old.startsWith(copy) && old !== name) rmSync(join(dir as string, old), { force: true });
       } catch {
         // a cache that cannot be written only costs the next start its speed
       }

@@ -17,10 +17,21 @@ test('the first load writes the cache after the work, the second reads it; expor
   expect((first.exports as { answer: () => string }).answer()).toBe(join('a', '42'));
   expect((first.exports as { file: string }).file).toBe(file);
   first.save();
-  expect(readdirSync(join(dir, 'cache', 'planton'))).toEqual([expect.stringMatching(/^bundle\.cjs-v\d+\.\d+\.\d+-.+\.v8$/)]);
+  const firstCaches = readdirSync(join(dir, 'cache', 'planton'));
+  expect(firstCaches).toEqual([expect.stringMatching(/^bundle\.cjs-v\d+\.\d+\.\d+-.+\.v8$/)]);
   const second = loadBundle(file, env);
   expect(second.fromCache).toBe(true);
   expect((second.exports as { answer: () => string }).answer()).toBe(join('a', '42'));
+
+  // A new build of the same file gets its own cache, and the old one is removed.
+  writeFileSync(file, "module.exports = { answer: () => 'rebuilt' };\n");
+  const rebuilt = loadBundle(file, env);
+  expect(rebuilt.fromCache).toBe(false);
+  expect((rebuilt.exports as { answer: () => string }).answer()).toBe('rebuilt');
+  rebuilt.save();
+  const caches = readdirSync(join(dir, 'cache', 'planton'));
+  expect(caches).toHaveLength(1);
+  expect(caches).not.toEqual(firstCaches);
 });
 
 test('a cache directory others can write is not used; a relative XDG_CACHE_HOME is ignored', () => {
