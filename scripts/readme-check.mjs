@@ -6,7 +6,7 @@
 //                                           in the Quick tour (the README's first command, `npm link`), then
 //                                           every console block in order (DynamoDB Local and terraform, ~3 min)
 //   node scripts/readme-check.mjs --quick   only blocks whose commands run no terraform (validate, help, schema),
-//                                           through a `planton` shim for dist/bin.js
+//                                           through a `planton` shim for dist/planton.cjs
 //
 // The tour runs with the caller's environment as it is (no PLANTON_PLUGIN_DIR is added: on an offline
 // machine it must work as the README says, or the check fails), through the `planton` that `npm link`
@@ -90,7 +90,7 @@ function main() {
   let env;
   if (quick) {
     mkdirSync(join(scratch, 'bin'));
-    writeFileSync(join(scratch, 'bin', 'planton'), `#!/bin/sh\nexec node ${join(repo, 'dist', 'bin.js')} "$@"\n`);
+    writeFileSync(join(scratch, 'bin', 'planton'), `#!/bin/sh\nexec node ${join(repo, 'dist', 'planton.cjs')} "$@"\n`);
     chmodSync(join(scratch, 'bin', 'planton'), 0o755);
     env = { ...checkEnv(), PATH: `${join(scratch, 'bin')}:${process.env.PATH}` };
   } else {

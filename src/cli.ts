@@ -103,6 +103,7 @@ const ENVIRONMENT = [
   '  NO_COLOR            a non-empty value turns colours off',
   '  FORCE_COLOR         a non-empty value other than 0 turns colours on, even into a pipe',
   '  PLANTON_DEBUG       print the stack of an internal error',
+  '  PLANTON_ASK_TOFU    1: read plans and outputs with tofu show/output instead of from the files',
 ];
 
 function examples(lines: string[]): string {

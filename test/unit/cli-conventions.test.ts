@@ -99,7 +99,7 @@ describe('colour', () => {
 test('the built CLI colours a piped report only under a FORCE_COLOR other than 0', async () => {
   // dist/ is built by `npm test` before jest runs.
   const report = (env: Record<string, string>) =>
-    execa('node', [join(packageRoot, 'dist', 'bin.js'), 'validate', 'hack/examples/invalid/bad.yaml'], { cwd: packageRoot, reject: false, env, extendEnv: false });
+    execa('node', [join(packageRoot, 'dist', 'planton.cjs'), 'validate', 'hack/examples/invalid/bad.yaml'], { cwd: packageRoot, reject: false, env, extendEnv: false });
   const forced = await report({ FORCE_COLOR: '1', NO_COLOR: '' });
   expect(forced.exitCode).toBe(1);
   expect(forced.stdout).toContain('\x1b[31m');
