@@ -7,7 +7,7 @@ import type { PlanAnalysis } from '../plan/analyse.js';
 import { formatSummary, summaryJson } from '../plan/explain.js';
 import type { TerraformPlanJson } from '../plan/plan-json.js';
 import { autoscaledPaths, withoutOwnedDrift, withoutSubstitutions } from '../plan/substitutions.js';
-import { askApproval } from '../tofu/approve.js';
+import { askApproval } from './approve.js';
 import { guardPlan, lossMessage, type TableLoss } from '../tofu/guard.js';
 import { withoutOutputsBlock } from '../tofu/outputs.js';
 import { runTofu, type RunResult } from '../tofu/run.js';
