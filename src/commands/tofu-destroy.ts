@@ -1,7 +1,7 @@
 // `planton tofu destroy`: applies a saved destroy plan from the same inputs, else plans one, shows it,
 // asks, and applies exactly that (or, with --auto-approve, lets tofu destroy in one go).
 import { join } from 'node:path';
-import { askApproval } from '../tofu/approve.js';
+import { askApproval } from './approve.js';
 import { runTofu, type RunContext } from '../tofu/run.js';
 import { discardPlan, PLAN_FILE, reusablePlan } from '../workspace/plan-file.js';
 import { inputsHash, type OpRun } from './tofu-op.js';

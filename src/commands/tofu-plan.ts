@@ -6,7 +6,7 @@ import type { AwsDynamodb } from '../generated/manifest.js';
 import type { PlanAnalysis } from '../plan/analyse.js';
 import { formatSummary, summaryJson } from '../plan/explain.js';
 import { autoscaledPaths, withoutOwnedDrift, withoutSubstitutions } from '../plan/substitutions.js';
-import { askApproval } from '../tofu/approve.js';
+import { askApproval } from './approve.js';
 import type { KeyTypeChange } from '../plan/key-types.js';
 import { guardPlan, indexKeyTypeMessage, lossMessage, type TableLoss } from '../tofu/guard.js';
 import { withoutOutputsBlock } from '../tofu/outputs.js';

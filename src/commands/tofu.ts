@@ -11,7 +11,7 @@ import { withDetectedLocal, withLocalSession } from '../session/local.js';
 import { findBinary, pluginDirOf } from '../session/toolchain.js';
 import { statusLine, type Status } from '../terminal/status.js';
 import { toTfvars } from '../tfvars/index.js';
-import { approvalNeeded } from '../tofu/approve.js';
+import { approvalNeeded } from './approve.js';
 import { buildChildEnv } from '../tofu/env.js';
 import { runTofu, type RunContext } from '../tofu/run.js';
 import { initWorkspace } from '../workspace/init.js';

@@ -78,7 +78,7 @@ export const DEFAULT_MANIFEST = 'hack/manifest.yaml';
 type PathKind = 'missing' | 'directory' | undefined;
 
 /** What is wrong with the path before it is read: nothing there, or a directory (else undefined). */
-export function pathKind(cwd: string, path: string): PathKind {
+function pathKind(cwd: string, path: string): PathKind {
   try {
     return statSync(resolve(cwd, path)).isDirectory() ? 'directory' : undefined;
   } catch (err) {

@@ -8,7 +8,7 @@ import type { AwsDynamodb } from '../generated/manifest.js';
 import type { Io } from '../io.js';
 import { tfModuleDir } from '../files/paths.js';
 import { shellQuote } from '../terminal/shell-quote.js';
-import { stableJson, tableName as tableNameOf, toTfvars } from '../tfvars/index.js';
+import { stableJson, tableName as tableNameOf, toTfvars, type Tfvars } from '../tfvars/index.js';
 import type { AwsSettings } from '../tofu/env.js';
 import { damagedStateMessage } from '../tofu/state-file.js';
 import { TABLE_ADDRESS, withAdoption } from './adopt.js';
@@ -30,7 +30,7 @@ export interface WorkspaceInput {
   workDirBase?: string;
   /** A checked --module-dir, else the bundled module. */
   moduleDir?: string;
-  tfvarsOverrides?: Record<string, unknown>;
+  tfvarsOverrides?: Partial<Tfvars>;
   /** apply/plan --adopt: take an existing table of this name into state. */
   adopt: boolean;
   /** plan or apply: the runs that build a table (and so recover an interrupted create, warn about renames). */
@@ -54,7 +54,7 @@ export function prepareWorkspace(w: WorkspaceInput, out: Io, color: boolean): Wo
   // terraform would report a state it cannot parse as a lock held by another run (state-file.ts).
   const damaged = w.backend.type === 'local' ? damagedStateMessage(workDir) : undefined;
   if (damaged) throw new EnvironmentError(damaged.message, damaged.hint);
-  const tfvars = { ...(toTfvars(w.manifest) as unknown as Record<string, unknown>), ...w.tfvarsOverrides };
+  const tfvars: Tfvars = { ...toTfvars(w.manifest), ...w.tfvarsOverrides };
   const moduleDir = w.moduleDir ?? tfModuleDir;
   const rendered = renderRootModule({
     moduleDir,
