@@ -69,7 +69,8 @@ function adjustedFields(adjusted: LocalAdjustment): Pick<Session, 'manifest' | '
  */
 export async function withDetectedLocal(s: Session, planning: boolean): Promise<Session> {
   const endpoint = s.aws.endpoint;
-  if (endpoint === undefined) return s;
+  // PLANTON_DETECT_LOCAL=0: plan exactly what real AWS would get, e.g. to review a production manifest.
+  if (endpoint === undefined || s.io.env.PLANTON_DETECT_LOCAL === '0') return s;
   const { isDynamoDbLocal } = await import('../local/detect.js');
   if (!(await isDynamoDbLocal(endpoint))) return s;
   const { adjustForLocal } = await import('../local/adjust.js');
