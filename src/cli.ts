@@ -125,9 +125,9 @@ export function buildProgram(io: Io, done: (code: number) => void, argv: string[
         'planton help tofu apply                  # one command\'s flags',
       ]) + ['', ...ENVIRONMENT].join('\n') + '\n',
     );
-  explainErrors(program, io);
+  explainErrors(program, io, argv);
   // Subcommands print help and errors the same way and never call process.exit.
-  const sub = (parent: Command, name: string) => explainErrors(parent.command(name).exitOverride(), io);
+  const sub = (parent: Command, name: string) => explainErrors(parent.command(name).exitOverride(), io, argv);
 
   const validateCmd = sub(program, 'validate')
     .description('check manifests against the schema and every pre-flight rule; nothing is run. Exits 1 if any is invalid')
@@ -215,8 +215,16 @@ function commandPath(cmd: Command): string {
  * Help and errors go to io; a usage error names the help to read (`planton help tofu apply`) and,
  * for a terraform-style flag, the planton option to use instead (option-hints.ts).
  */
-function explainErrors(cmd: Command, io: Io): Command {
+function explainErrors(cmd: Command, io: Io, argv: readonly string[]): Command {
   const path = commandPath(cmd);
+  // `-migrate-state` would reach commander as `-m igrate-state` (a manifest named igrate-state): a
+  // one-dash word that is a long option's name or a terraform flag is refused before the command parses.
+  cmd.hook('preSubcommand', (_parent, command) => {
+    if (command.commands.length > 0) return;
+    const longs = command.options.map((o) => o.long ?? '');
+    const habit = argv.find((a) => /^-[a-z][a-z-]+(=.*)?$/.test(a) && optionHint(a, longs) !== undefined);
+    if (habit !== undefined) command.error(`error: unknown option '${habit}'`, { code: 'commander.unknownOption', exitCode: 1 });
+  });
   return cmd.showHelpAfterError(`(run planton help${path ? ' ' + path : ''} for usage)`).configureOutput({
     writeOut: io.stdout,
     writeErr: io.stderr,

@@ -12,6 +12,8 @@ const TERRAFORM_HABITS: Record<string, string> = {
   input: 'planton has no -input: it never lets tofu prompt; leave the option out',
   chdir: 'planton has no -chdir: run it from any directory; --workdir DIR chooses the work directory',
   replace: 'planton has no -replace: an apply whose plan replaces the table stops unless you pass --allow-replace',
+  state: 'planton has no -state: the state is in the work directory (local backend) or where the stack input\'s `backend` block puts it',
+  'force-copy': 'planton has no -force-copy: --migrate-state copies the state to a changed backend',
   'backend-config': 'planton has no -backend-config: the backend comes from the stack input (-s FILE, its `backend` block)',
 };
 

@@ -2,6 +2,8 @@
 // in compact mappings", "Implicit keys need to be on a single line") say how the parser got lost, and
 // point at the line above the mistake. This turns them, by their error code and the text around them,
 // into what is wrong, said at the line that is wrong. Errors it does not recognise keep yaml's words.
+// Only key names are quoted from the file, never values: a stack input that does not parse has not
+// had its secrets collected for masking yet.
 
 export interface YamlErrorAt {
   /** yaml's error code: BAD_INDENT, BLOCK_AS_IMPLICIT_KEY, MULTILINE_IMPLICIT_KEY, TAB_AS_INDENT, ... */
@@ -31,12 +33,15 @@ interface SourceLine {
 function sourceLine(lines: readonly string[], number: number): SourceLine | undefined {
   const text = lines[number - 1];
   if (text === undefined) return undefined;
-  const m = /^( *)(?:- +)?((?:[^\s:#'"][^:#]*?)|"[^"]*"|'[^']*'):(?:\s+(.*?))?\s*$/.exec(text);
+  // Linear patterns only: the line may be long (a 128 KiB manifest on one line).
+  const m = /^( *)(?:- +)?([^\s:#'"][^:#]*?|"[^"]*"|'[^']*'):(?=\s|$)/.exec(text);
   const indent = /^ */.exec(text)![0].length;
   if (!m) return { number, indent, text };
   // A list item's key sits after `- `: that is the column its nested lines are compared with.
   const keyColumn = text.indexOf(m[2]!, indent);
-  return { number, indent: keyColumn, key: m[2]!, value: (m[3] ?? '').replace(/\s+#.*$/, ''), text };
+  const rest = text.slice(m[0].length);
+  const comment = rest.search(/\s#/);
+  return { number, indent: keyColumn, key: m[2]!, value: (comment >= 0 ? rest.slice(0, comment) : rest).trim(), text };
 }
 
 const meaningful = (text: string | undefined) => text !== undefined && text.trim() !== '' && !text.trim().startsWith('#');
@@ -57,7 +62,6 @@ function nextMeaningful(lines: readonly string[], number: number): SourceLine | 
 }
 
 const spaces = (n: number) => `${n} space${n === 1 ? '' : 's'}`;
-const short = (s: string) => (s.length > 40 ? s.slice(0, 37) + '...' : s);
 
 /** A person's sentence for yaml's error, at the line that is wrong; undefined keeps yaml's own words. */
 export function explainYamlError(err: YamlErrorAt, lines: readonly string[]): Explained | undefined {
@@ -74,24 +78,23 @@ export function explainYamlError(err: YamlErrorAt, lines: readonly string[]): Ex
     case 'MISSING_CHAR': {
       if (err.code === 'MISSING_CHAR' && !/Implicit map keys/.test(err.message)) return undefined;
       if (trimmed.startsWith('- ') && here.key === undefined) {
-        return { line: here.number, col: here.indent + 1, message: `a list item (\`${short(trimmed)}\`) among the keys of a mapping: one block is either keys or list items; give it a key of its own, or indent it under one` };
+        return { line: here.number, col: here.indent + 1, message: 'a list item (`- …`) among the keys of a mapping: one block is either keys or list items; give it a key of its own, or indent it under one' };
       }
       const rest = here.text.slice(err.col - 1).trim();
       // `partitionKey: name: id`: a mapping started on its parent key's line.
       if (err.line === here.number && err.col - 1 > here.indent && here.key !== undefined && /^[^\s#'"{[][^#]*?:(\s|$)/.test(rest) && rest !== here.text.trim()) {
-        return { line: err.line, col: err.col, message: `\`${short(rest)}\` cannot follow \`${here.key}:\` on the same line: put it on its own line below, indented further, or write \`${here.key}: { ${short(rest)} }\`` };
+        return { line: err.line, col: err.col, message: `a \`key: value\` pair cannot follow \`${here.key}:\` on the same line: put it on its own line below, indented further, or write it in braces (\`${here.key}: { key: value }\`)` };
       }
       const next = nextMeaningful(lines, here.number);
       if (here.key !== undefined && here.value !== '' && next && next.indent > here.indent) {
         return {
           line: next.number,
           col: next.indent + 1,
-          message: `this line is indented under \`${here.key}\` (line ${here.number}), which already has a value (\`${short(here.value!)}\`): line it up with \`${here.key}\` (${here.indent === 0 ? 'not indented' : spaces(here.indent)}), or move that value off line ${here.number} if this belongs inside \`${here.key}\``,
+          message: `this line is indented under \`${here.key}\`, which already has a value on line ${here.number}: line it up with \`${here.key}\` (${here.indent === 0 ? 'not indented' : spaces(here.indent)}), or move that value off line ${here.number} if this belongs inside \`${here.key}\``,
         };
       }
       if (here.key === undefined && !trimmed.includes(':')) {
-        const word = short(trimmed.replace(/^- +/, ''));
-        return { line: here.number, col: here.indent + 1, message: `\`${word}\` has no colon: a key needs one (\`${word}:\`), then its value or an indented block` };
+        return { line: here.number, col: here.indent + 1, message: 'this line has no colon: a key needs one after its name (`name:`), then its value or an indented block' };
       }
       return undefined;
     }

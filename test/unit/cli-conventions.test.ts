@@ -58,6 +58,16 @@ describe('per-command flags', () => {
     expect(await hint(['plan', '-var-file=prod.tfvars'])).toBe('  planton takes no tfvars file: the manifest (-m FILE) is the input; --set PATH=VALUE overrides one of its fields');
     expect(await hint(['apply', '-target=aws_dynamodb_table.this'])).toBe('  planton has no -target: a run covers exactly the table of one manifest; choose the manifest with -m FILE');
     expect(await hint(['tofu', 'plan', '-out=tfplan'])).toBe('  planton has no -out: plan always saves its plan in the work directory, and the next apply of the same inputs applies it');
+    // One-dash words that commander would read as a short option and its value (`-m igrate-state`, `-s et`).
+    expect(await run(['tofu', 'init', '-migrate-state'])).toEqual({
+      code: 1,
+      out: '',
+      err: "error: unknown option '-migrate-state'\n  planton's options take two dashes: --migrate-state\n(run planton help tofu init for usage)\n",
+    });
+    expect(await hint(['plan', '-set', 'spec.billingMode=PROVISIONED'])).toBe("  planton's options take two dashes: --set");
+    // Not `-s tate=old.tfstate`, a stack input named tate=old.tfstate.
+    expect(await hint(['apply', '-state=old.tfstate'])).toBe("  planton has no -state: the state is in the work directory (local backend) or where the stack input's `backend` block puts it");
+    expect(await hint(['init', '-force-copy'])).toBe('  planton has no -force-copy: --migrate-state copies the state to a changed backend');
     // A flag this command does not take is not suggested: plan has no --auto-approve.
     expect((await run(['tofu', 'plan', '-auto-approve'])).err).toBe("error: unknown option '-auto-approve'\n(run planton help tofu plan for usage)\n");
   });

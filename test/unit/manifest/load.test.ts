@@ -38,17 +38,17 @@ describe('rule 15: bad YAML', () => {
     [
       'a key indented under a key that already has a value',
       'apiVersion: x\nspec:\n  billingMode: PAY_PER_REQUEST\n    partitionKey:\n      name: id\n',
-      ['4:5  this line is indented under `billingMode` (line 3), which already has a value (`PAY_PER_REQUEST`): line it up with `billingMode` (2 spaces), or move that value off line 3 if this belongs inside `billingMode` [yaml-block-as-implicit-key]'],
+      ['4:5  this line is indented under `billingMode`, which already has a value on line 3: line it up with `billingMode` (2 spaces), or move that value off line 3 if this belongs inside `billingMode` [yaml-block-as-implicit-key]'],
     ],
     [
       'a top-level key indented under a scalar',
       'apiVersion: x\nmetadata: users\n  labels: {}\n',
-      ['3:3  this line is indented under `metadata` (line 2), which already has a value (`users`): line it up with `metadata` (not indented), or move that value off line 2 if this belongs inside `metadata` [yaml-block-as-implicit-key]'],
+      ['3:3  this line is indented under `metadata`, which already has a value on line 2: line it up with `metadata` (not indented), or move that value off line 2 if this belongs inside `metadata` [yaml-block-as-implicit-key]'],
     ],
     [
       'a list item key indented one space too far',
       'spec:\n  globalSecondaryIndexes:\n    - name: a\n       partitionKey: x\n',
-      ['4:8  this line is indented under `name` (line 3), which already has a value (`a`): line it up with `name` (6 spaces), or move that value off line 3 if this belongs inside `name` [yaml-block-as-implicit-key]'],
+      ['4:8  this line is indented under `name`, which already has a value on line 3: line it up with `name` (6 spaces), or move that value off line 3 if this belongs inside `name` [yaml-block-as-implicit-key]'],
     ],
     [
       'a key that lines up with no mapping',
@@ -58,16 +58,25 @@ describe('rule 15: bad YAML', () => {
     [
       'a mapping begun on its key’s line',
       'spec:\n  partitionKey: name: id\n',
-      ['2:17  `name: id` cannot follow `partitionKey:` on the same line: put it on its own line below, indented further, or write `partitionKey: { name: id }` [yaml-block-as-implicit-key]'],
+      ['2:17  a `key: value` pair cannot follow `partitionKey:` on the same line: put it on its own line below, indented further, or write it in braces (`partitionKey: { key: value }`) [yaml-block-as-implicit-key]'],
     ],
-    ['a key without its colon', 'spec:\n  partitionKey\n  billingMode: X\n', ['2:3  `partitionKey` has no colon: a key needs one (`partitionKey:`), then its value or an indented block [yaml-multiline-implicit-key]']],
+    ['a key without its colon', 'spec:\n  partitionKey\n  billingMode: X\n', ['2:3  this line has no colon: a key needs one after its name (`name:`), then its value or an indented block [yaml-multiline-implicit-key]']],
     [
       'a list item among mapping keys',
       'spec:\n  tags:\n    a: b\n  - c\n',
-      ['4:3  a list item (`- c`) among the keys of a mapping: one block is either keys or list items; give it a key of its own, or indent it under one [yaml-block-as-implicit-key]'],
+      ['4:3  a list item (`- …`) among the keys of a mapping: one block is either keys or list items; give it a key of its own, or indent it under one [yaml-block-as-implicit-key]'],
     ],
   ])('indentation: %s', async (_name, text, expected) => {
     expect(await problems(text)).toEqual(expected);
+  });
+
+  test('a very long line with an indentation mistake is explained in linear time', async () => {
+    const text = 'apiVersion: x\nspec: a' + ' '.repeat(120_000) + 'b\n  partitionKey: c\n';
+    const started = Date.now();
+    const found = await problems(text);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^3:3 {2}this line is indented under `spec`, which already has a value on line 2: /);
   });
 
   test('document markers around one manifest are fine (a leading ---, a trailing --- or ...)', async () => {
