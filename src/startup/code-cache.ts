@@ -1,29 +1,14 @@
 // Loads a CommonJS bundle through V8's code cache, so the next cold start deserialises the compiled
 // functions instead of parsing and compiling them again (Node 20 has no module compile cache; on 22
-// `enableCompileCache` does this for every module, see launch.ts). The cache lives under
-// $XDG_CACHE_HOME/planton or the OS temp directory, never the cwd, in a directory only this user can
-// write: code read from it runs as planton, so a directory anyone else could write is not used.
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// `enableCompileCache` does this for every module, see launch.ts). The cache lives in planton's cache
+// directory (files/cache-dir.ts), which only this user can write: code read from it runs as planton.
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { cacheDir } from '../files/cache-dir.js';
 
-/** The planton cache directory, or undefined when it cannot be made or is not this user's alone. */
-export function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
-  const xdg = env.XDG_CACHE_HOME;
-  const uid = process.getuid?.();
-  const dir = xdg && isAbsolute(xdg) ? join(xdg, 'planton') : join(tmpdir(), `planton-cache-${uid ?? 'user'}`);
-  try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const st = lstatSync(dir);
-    if (!st.isDirectory()) return undefined;
-    if (uid !== undefined && (st.uid !== uid || (st.mode & 0o022) !== 0)) return undefined;
-    return dir;
-  } catch {
-    return undefined;
-  }
-}
+export { cacheDir };
 
 /** A short, file-name-safe fingerprint of a string (FNV-1a): which installed copy a cache belongs to. */
 function fingerprint(text: string): string {
