@@ -8,6 +8,7 @@ import type { Status } from '../terminal/status.js';
 import { LOCAL_DATA_DIR_NAME } from '../workspace/workdir.js';
 import { localAws } from './aws.js';
 import type { Session } from './index.js';
+import type { LocalAdjustment } from '../local/adjust.js';
 
 /** The DynamoDB Local data directory of the manifests in `dir`. */
 export function localDataDir(dir: string): string {
@@ -34,26 +35,24 @@ export async function withDynamoDbLocal<T>(dataDir: string, io: Io, out: Io, fn:
  */
 export async function withLocalSession(s: Session, planning: boolean, fn: (s: Session) => Promise<number>): Promise<number> {
   const { adjustForLocal } = await import('../local/adjust.js');
-  const dataDir = localDataDir(dirname(s.manifestFile));
   const adjusted = adjustForLocal(s.manifest);
   if (planning) {
     for (const w of adjusted.warnings) s.out.stderr(colors(s.io.color).yellow(w.startsWith('planton:') ? w : `planton: warning: ${w}`) + '\n');
   }
-  return withDynamoDbLocal(
-    dataDir,
-    s.io,
-    s.out,
-    (endpoint) =>
-      fn({
-        ...s,
-        manifest: adjusted.manifest,
-        aws: localAws(endpoint),
-        backend: { type: 'local' },
-        workDirBase: join(dataDir, 'tofu'),
-        // DynamoDB Local neither returns nor updates tags: the module then sends none (not even Name).
-        tfvarsOverrides: { tags: null, ...(adjusted as { tfvars?: Record<string, unknown> }).tfvars },
-        substitutedPaths: adjusted.substitutedPaths,
-      }),
-    s.status,
-  );
+  return withDynamoDbLocal(localDataDir(dirname(s.manifestFile)), s.io, s.out, (endpoint) => fn(localSession(s, adjusted, endpoint)), s.status);
+}
+
+/** The session as a --local run sees it, DynamoDB Local at `endpoint` (pure: the fleet's read uses it too). */
+export function localSession(s: Session, adjusted: LocalAdjustment, endpoint: string): Session {
+  const dataDir = localDataDir(dirname(s.manifestFile));
+  return {
+    ...s,
+    manifest: adjusted.manifest,
+    aws: localAws(endpoint),
+    backend: { type: 'local' },
+    workDirBase: join(dataDir, 'tofu'),
+    // DynamoDB Local neither returns nor updates tags: the module then sends none (not even Name).
+    tfvarsOverrides: { tags: null, ...(adjusted as { tfvars?: Record<string, unknown> }).tfvars },
+    substitutedPaths: adjusted.substitutedPaths,
+  };
 }
