@@ -14,6 +14,7 @@ import { localDataDir, localSession } from '../session/local.js';
 import { statusLine } from '../terminal/status.js';
 import { tableName } from '../tfvars/index.js';
 import { readLiveTables, type LiveRead } from './read.js';
+import type { LocalAdjustment } from '../local/adjust.js';
 
 export interface FleetManifest {
   /** As the user named it. */
@@ -55,6 +56,21 @@ export async function loadFleet(manifests: FleetManifest[], sets: string[], base
   return out;
 }
 
+/** The session a one-manifest run would open against `endpoint` (under --local: adjusted, local state). */
+export function runSessionOf(base: BaseSession, m: FleetManifest & { manifest: AwsDynamodb }, endpoint: Endpoint, adjustForLocal: (m: AwsDynamodb) => LocalAdjustment): Session {
+  const plain: Session = {
+    io: base.io,
+    out: base.out,
+    status: statusLine(false, base.out.stderr),
+    mask: base.mask,
+    manifest: m.manifest,
+    manifestFile: m.manifestFile,
+    aws: endpoint.aws,
+    backend: backendOf(base.stack?.input?.backend, endpoint.aws.region),
+  };
+  return base.local ? localSession(plain, adjustForLocal(m.manifest), endpoint.aws.endpoint!) : plain;
+}
+
 export async function readFleet(manifests: (FleetManifest & { manifest: AwsDynamodb; table: string })[], base: BaseSession, purpose: string): Promise<FleetRead> {
   // Under --local each manifest directory has its own DynamoDB Local data; on AWS there is one place.
   const groups = new Map<string, typeof manifests>();
@@ -81,17 +97,7 @@ export async function readFleet(manifests: (FleetManifest & { manifest: AwsDynam
       result.commands += read.commands;
       result.runs++;
       for (const m of group) {
-        const plain: Session = {
-          io: base.io,
-          out: base.out,
-          status: statusLine(false, base.out.stderr),
-          mask: base.mask,
-          manifest: m.manifest,
-          manifestFile: m.manifestFile,
-          aws: endpoint.aws,
-          backend: backendOf(base.stack?.input?.backend, endpoint.aws.region),
-        };
-        const session = base.local ? localSession(plain, adjustForLocal(m.manifest), endpoint.aws.endpoint!) : plain;
+        const session = runSessionOf(base, m, endpoint, adjustForLocal);
         result.targets.push({ loaded: { file: m.file, manifestFile: m.manifestFile, table: m.table }, session, read: read.tables.get(m.table)!, endpoint });
       }
     });

@@ -39,6 +39,8 @@ export interface BaseSession {
   local: boolean;
   binary: TofuBinary;
   pluginDir?: string;
+  /** Without --local: the region, credentials and endpoint of the stack input (else the environment). */
+  awsEndpoint(): Endpoint;
   /** Runs `fn` against the run's endpoint; under --local DynamoDB Local serves `dataDir` for the whole of `fn`. */
   withEndpoint<T>(dataDir: string, fn: (e: Endpoint) => Promise<T>): Promise<T>;
 }
@@ -56,6 +58,12 @@ export async function openBaseSession(opts: BaseSessionOptions, io: Io, status?:
   const binary = await findBinary(opts.binary, io, out);
   const pc = stack?.input?.provider_config;
   const endpointOf = (aws: AwsSettings, kind: Endpoint['kind']): Endpoint => ({ aws, kind, provider: renderProvider({ region: aws.region, endpoint: aws.endpoint }) });
+  const awsEndpoint = (): Endpoint => {
+    const region = chooseRegion(pc, io.env);
+    if (!region) throw noRegionError();
+    const aws = awsSettings(pc, region);
+    return endpointOf(aws, aws.endpoint === undefined ? 'aws' : 'endpoint');
+  };
   return {
     io,
     out,
@@ -64,12 +72,10 @@ export async function openBaseSession(opts: BaseSessionOptions, io: Io, status?:
     local: opts.local,
     binary,
     pluginDir: pluginDirOf(opts.pluginDir, io),
+    awsEndpoint,
     async withEndpoint(dataDir, fn) {
       if (opts.local) return withDynamoDbLocal(dataDir, io, out, (endpoint) => fn(endpointOf(localAws(endpoint), 'local')), status);
-      const region = chooseRegion(pc, io.env);
-      if (!region) throw noRegionError();
-      const aws = awsSettings(pc, region);
-      return fn(endpointOf(aws, aws.endpoint === undefined ? 'aws' : 'endpoint'));
+      return fn(awsEndpoint());
     },
   };
 }
