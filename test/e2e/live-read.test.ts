@@ -112,6 +112,10 @@ suite('planton drift and the fleet preflight read every live table in one terraf
       const answers = await preflight();
       expect([...answers.keys()]).toEqual(['fleet/alpha.yaml']);
       expect(answers.get('fleet/alpha.yaml')).toMatchObject({ table: 'planton-e2e-alpha', op: 'plan', verdict: 'no-changes', reason: NO_PLAN_NEEDED, exitCode: 0, changes: [], driftPaths: [] });
+
+      // The fast verdict is a full plan's: no changes for alpha, drift for bravo.
+      expect((await planton('plan', '-m', 'fleet/alpha.yaml', ...stack, '--detailed-exitcode', '--no-color')).code).toBe(0);
+      expect((await planton('plan', '-m', 'fleet/bravo.yaml', ...stack, '--detailed-exitcode', '--no-color')).code).toBe(2);
     },
     SLOW,
   );
