@@ -142,6 +142,19 @@ export function buildProgram(io: Io, done: (code: number) => void, argv: string[
       done(await validate({ paths, format: opts.json ? 'json' : opts.format, set: opts.set, kustomizeDir: opts.kustomizeDir, overlay: opts.overlay }, io));
     });
 
+  const driftCmd = sub(program, 'drift')
+    .description('read-only: compare every live table with its manifest, in one terraform run. Exits 2 on drift or a missing table, 1 if any manifest is invalid or unreadable')
+    .argument('[files...]', 'manifest files, directories (their *.yaml and *.yml files) or quoted globs');
+  const driftOpts = declare(driftCmd, 'drift', FLAGS.drift);
+  driftCmd
+    .addHelpText('after', examples(['planton drift hack/examples/ --local', "planton drift 'tables/**/*.yaml' -s hack/stack-input.yaml"]) + ['', ...ENVIRONMENT].join('\n') + '\n')
+    .action(async (files: string[], raw: Record<string, unknown>) => {
+      const { drift } = await import('./commands/drift.js');
+      const opts = driftOpts(raw);
+      const paths = [...opts.manifest, ...((raw.f as string[] | undefined) ?? []), ...files];
+      done(await drift({ ...opts, paths }, io));
+    });
+
   const schemaCmd = sub(program, 'schema').description('print the JSON Schema of the manifest (or of the stack input)');
   const schemaOpts = declare(schemaCmd, 'schema', FLAGS.schema);
   schemaCmd.addHelpText('after', examples(['planton schema > aws-dynamodb.schema.json'])).action(async (raw: Record<string, unknown>) => {

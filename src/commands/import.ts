@@ -1,22 +1,19 @@
 // `planton import --table NAME [--stack-input PATH | --local] [--out PATH]` (docs/contract.md `cli`): read a live
-// table through terraform (importer/read-live.ts), map it to a manifest (importer/to-manifest.ts),
+// table through terraform (live/read.ts), map it to a manifest (importer/to-manifest.ts),
 // check that it validates, then write it (or print it).
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { EnvironmentError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { readLiveTable } from '../importer/read-live.js';
+import { readLiveTables } from '../live/read.js';
+import type { LiveAutoScaling } from '../importer/to-manifest.js';
 import { renderManifestYaml, schemaReference } from '../importer/render.js';
 import { toManifest } from '../importer/to-manifest.js';
 import { loadManifest } from '../manifest/index.js';
 import { manifestSchemaPath } from '../files/paths.js';
 import { formatText } from '../report/text.js';
-import { awsSettings, chooseRegion, localAws, noRegionError } from '../session/aws.js';
-import { localDataDir, withDynamoDbLocal } from '../session/local.js';
-import { openStackInput } from '../session/stack.js';
-import { findBinary, pluginDirOf } from '../session/toolchain.js';
-import type { AwsSettings } from '../tofu/env.js';
-import { renderProvider } from '../workspace/provider.js';
+import { checkEndpointOptions, openBaseSession, type BaseSession, type Endpoint } from '../session/base.js';
+import { localDataDir } from '../session/local.js';
 import { shellQuote } from '../terminal/shell-quote.js';
 import { makeDirectory } from '../files/make-dir.js';
 
@@ -30,50 +27,20 @@ export interface ImportOptions {
 }
 
 export async function importTable(opts: ImportOptions, io: Io): Promise<number> {
-  if (opts.local && opts.stackInput !== undefined) throw new UsageError('--local and --stack-input exclude each other', 'Use --local for DynamoDB Local, --stack-input for AWS (or another endpoint).');
+  checkEndpointOptions(opts);
   const outFile = opts.out !== undefined ? resolve(io.cwd, opts.out) : undefined;
   if (outFile && existsSync(outFile)) throw new UsageError(`${opts.out} already exists; planton import does not overwrite a manifest`, 'Choose another --out, or move the file away first.');
   // Before the table is read (a terraform run): a directory that cannot hold --out is said now.
   if (outFile) makeDirFor(outFile, opts.out!);
 
   // Credentials: the stack input's secrets are masked in everything printed from here on.
-  const { stack, mask, out, valid } = await openStackInput(opts.stackInput, io);
-  if (!valid) return 1;
-  const pc = stack?.input?.provider_config;
+  const session = await openBaseSession(opts, io);
+  if (typeof session === 'number') return session;
+  const { out } = session;
 
-  const binary = await findBinary(opts.binary, io, out);
-  const pluginDir = pluginDirOf(opts.pluginDir, io);
-  const read = async (settings: AwsSettings, autoscaling: boolean) =>
-    readLiveTable({
-      tableName: opts.table,
-      aws: settings,
-      binary: binary.path,
-      pluginDir,
-      env: io.env,
-      mask,
-      stderr: out.stderr,
-      autoscaling,
-      provider: renderProvider({ region: settings.region, endpoint: settings.endpoint }),
-    });
-
-  let live;
-  let region = 'us-east-1';
-  if (opts.local) {
-    // The same data directory `planton tofu ... --local` uses for a manifest written to --out.
-    const dataDir = localDataDir(outFile ? dirname(outFile) : io.cwd);
-    live = await withDynamoDbLocal(dataDir, io, out, (endpoint) => read(localAws(endpoint), false));
-    live.notes.push('autoscaling was not read: Application Auto Scaling is not part of DynamoDB Local');
-    live.notes.push('tags were not read: DynamoDB Local does not support tagging');
-  } else {
-    const chosen = chooseRegion(pc, io.env);
-    if (!chosen) throw noRegionError();
-    region = chosen;
-    const settings = awsSettings(pc, region);
-    // A custom endpoint (DynamoDB Local, LocalStack) has no Application Auto Scaling to ask.
-    live = await read(settings, settings.endpoint === undefined);
-    if (settings.endpoint !== undefined) live.notes.push(`autoscaling was not read: ${settings.endpoint} is a DynamoDB endpoint only`);
-  }
-
+  // The same data directory `planton tofu ... --local` uses for a manifest written to --out.
+  const dataDir = localDataDir(outFile ? dirname(outFile) : io.cwd);
+  const { live, region } = await session.withEndpoint(dataDir, async (e) => ({ live: await readOne(opts.table, e, session), region: e.aws.region }));
   const imported = toManifest(live.table, live.autoscaling);
   const text = renderManifestYaml(imported.manifest, {
     schemaRef: schemaReference(outFile ? dirname(outFile) : io.cwd, manifestSchemaPath),
@@ -96,6 +63,38 @@ export async function importTable(opts: ImportOptions, io: Io): Promise<number> 
     out.stderr(`planton: wrote ${opts.out} (table ${opts.table}); take the table into state with \`planton tofu apply -m ${shellQuote(opts.out!)}${where} --adopt\`\n`);
   }
   return 0;
+}
+
+/** One table through the live reader, with what it could not read said as notes. */
+async function readOne(table: string, e: Endpoint, s: BaseSession): Promise<{ table: Record<string, unknown>; autoscaling: LiveAutoScaling[]; notes: string[] }> {
+  const { tables } = await readLiveTables({
+    tables: [table],
+    aws: e.aws,
+    binary: s.binary.path,
+    pluginDir: s.pluginDir,
+    env: s.io.env,
+    mask: s.mask,
+    stderr: s.out.stderr,
+    // A custom endpoint (DynamoDB Local, LocalStack) has no Application Auto Scaling to ask.
+    autoscaling: e.kind === 'aws',
+    provider: e.provider,
+    purpose: 'import',
+  });
+  const read = tables.get(table)!;
+  if (read.status === 'missing') {
+    const where = e.aws.endpoint ? `${e.aws.region} at ${e.aws.endpoint}` : e.aws.region;
+    throw new UsageError(`table '${table}' was not found in ${where}`, 'Check --table, the region and the credentials (or --local).');
+  }
+  if (read.status === 'unreadable') {
+    s.out.stderr(read.log);
+    throw new UsageError(`could not read table '${table}': ${read.reason} (terraform's messages are above)`);
+  }
+  const notes = [...read.notes];
+  if (e.kind === 'local') {
+    notes.push('autoscaling was not read: Application Auto Scaling is not part of DynamoDB Local');
+    notes.push('tags were not read: DynamoDB Local does not support tagging');
+  } else if (e.kind === 'endpoint') notes.push(`autoscaling was not read: ${e.aws.endpoint} is a DynamoDB endpoint only`);
+  return { table: read.table, autoscaling: read.autoscaling, notes };
 }
 
 function makeDirFor(file: string, shown: string): void {

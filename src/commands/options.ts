@@ -17,7 +17,7 @@ export const TOFU_COMMANDS = [...TOFU_OPS, 'load-tfvars'] as const;
 export type TofuCommand = (typeof TOFU_COMMANDS)[number];
 
 /** Every command that takes options, by the words that call it (`planton local start`). */
-export type CommandName = TofuCommand | 'validate' | 'schema' | 'load-manifest' | 'import' | 'local start';
+export type CommandName = TofuCommand | 'validate' | 'drift' | 'schema' | 'load-manifest' | 'import' | 'local start';
 
 /**
  * What an option holds, and so its type and default in the typed options:
@@ -70,7 +70,7 @@ export const OPTIONS = {
   pluginDir: text('--plugin-dir <dir>', 'offline provider directory passed to init (default: PLANTON_PLUGIN_DIR)', { helpIn: { import: 'offline provider directory passed to init' } }),
   noColor: { kind: 'negated', flags: '--no-color', help: 'no colours in planton or tofu output', helpIn: { validate: 'no colours in the report' }, as: 'color' },
   allowReplace: flag('--allow-replace', 'let apply replace or delete the table (deletes every item)'),
-  detailedExitcode: flag('--detailed-exitcode', 'exit 2 when changes are pending, 0 when there are none'),
+  detailedExitcode: flag('--detailed-exitcode', 'exit 2 when changes are pending, 0 when there are none', { helpIn: { drift: 'accepted for scripts written for plan: drift always exits 2 on drift' } }),
   json: flag('--json', 'print one JSON document on stdout (tofu text goes to stderr)', { helpIn: { validate: 'the same as --format json', 'load-manifest': 'print JSON instead of YAML' } }),
   format: { kind: 'choice', flags: '--format <format>', help: 'report format', choices: ['text', 'json'], default: 'text' },
   adopt: flag('--adopt', 'first take an existing table of the same name into state'),
@@ -102,6 +102,7 @@ export const TOFU_FLAGS = {
 export const FLAGS = {
   ...TOFU_FLAGS,
   validate: ['manifests', 'fs', 'kustomizeDir', 'overlay', 'format', 'json', 'set', 'noColor'],
+  drift: ['manifests', 'fs', 'set', 'stackInput', 'local', 'binary', 'pluginDir', 'detailedExitcode', 'noColor'],
   schema: ['stackInputSchema'],
   'load-manifest': [...SOURCE, 'json'],
   import: ['table', 'stackInput', 'local', 'out', 'binary', 'pluginDir'],

@@ -1,6 +1,7 @@
 // `planton tofu destroy`: applies a saved destroy plan from the same inputs, else plans one, shows it,
 // asks, and applies exactly that (or, with --auto-approve, lets tofu destroy in one go).
 import { join } from 'node:path';
+import { clearAppliedStamp } from '../workspace/applied.js';
 import { askApproval } from './approve.js';
 import { runTofu, type RunContext } from '../tofu/run.js';
 import { discardPlan, PLAN_FILE, reusablePlan } from '../workspace/plan-file.js';
@@ -8,6 +9,8 @@ import { inputsHash, type OpRun } from './tofu-op.js';
 
 export async function destroy(r: OpRun): Promise<number> {
   const { out } = r.s;
+  // The table is about to go: the last apply's stamp no longer describes it.
+  clearAppliedStamp(r.workDir);
   const inputs = inputsHash(r);
   const saved = inputs !== undefined ? reusablePlan(r.workDir, inputs, { destroy: true }) : undefined;
   if (saved) {

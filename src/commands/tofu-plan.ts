@@ -14,6 +14,8 @@ import { runTofu, type RunResult } from '../tofu/run.js';
 import { TABLE_ADDRESS } from '../workspace/adopt.js';
 import { clearCreateIntent, recordCreateIntent } from '../workspace/create-intent.js';
 import { backupHoldsTable, createsExistingTable, keyTypeDriftInState, unknownLiveTableMessage } from '../workspace/live-table.js';
+import { appliedInputs, clearAppliedStamp, writeAppliedStamp } from '../workspace/applied.js';
+import { renderWorkspace } from '../workspace/prepare.js';
 import { discardPlan, PLAN_FILE, reusablePlan, savePlanMeta, type PlanMeta } from '../workspace/plan-file.js';
 import { inputsHash, NO_CHANGES, output, type OpRun } from './tofu-op.js';
 import { savedPlanJson } from './plan-source.js';
@@ -107,6 +109,12 @@ export async function plan(r: OpRun): Promise<number> {
   return 0;
 }
 
+/** After a successful apply: what it was made from, for the fleet's fast "no changes" (live/preflight.ts). */
+function stampApplied(r: OpRun): void {
+  const rendered = renderWorkspace({ ...r.s, workdir: r.opts.workdir, cwd: r.s.io.cwd });
+  writeAppliedStamp(r.workDir, appliedInputs(rendered, r.s.aws, r.binary, r.opts.local));
+}
+
 export async function apply(r: OpRun): Promise<number> {
   const { out, io } = r.s;
   const { opts } = r;
@@ -137,6 +145,7 @@ export async function apply(r: OpRun): Promise<number> {
     }
     discardPlan(r.workDir);
     clearCreateIntent(r.workDir);
+    stampApplied(r);
     out.stderr('planton: no changes; nothing to apply\n');
     return output(r, summary);
   }
@@ -163,10 +172,12 @@ export async function apply(r: OpRun): Promise<number> {
   // Interrupted after AWS accepted CreateTable, the table exists outside the state: the marker lets
   // the next run take it into state by itself.
   if ((meta.analysis?.changes ?? []).some((c) => c.address === TABLE_ADDRESS && c.action === 'create')) recordCreateIntent(r.workDir, r.tableName);
+  clearAppliedStamp(r.workDir);
   // tofu's own `Outputs:` block is dropped: planton prints the outputs once, below.
   const applied = await runTofu({ ...r.human, stdout: withoutOutputsBlock(r.human.stdout) }, ['apply', '-input=false', ...r.noColor, PLAN_FILE]);
   discardPlan(r.workDir);
   if (applied.exitCode !== 0) return applied.exitCode;
   clearCreateIntent(r.workDir);
+  stampApplied(r);
   return output(r, summary);
 }

@@ -37,20 +37,26 @@ export async function withDynamoDbLocal<T>(dataDir: string, io: Io, out: Io, fn:
  */
 export async function withLocalSession(s: Session, planning: boolean, fn: (s: Session) => Promise<number>, server = true): Promise<number> {
   const { adjustForLocal } = await import('../local/adjust.js');
-  const dataDir = localDataDir(dirname(s.manifestFile));
   const adjusted = adjustForLocal(s.manifest);
   if (planning) {
     for (const w of adjusted.warnings) s.out.stderr(colors(s.io.color).yellow(w.startsWith('planton:') ? w : `planton: warning: ${w}`) + '\n');
   }
   // `init` talks to no table: the work directory gets the endpoint the next run will most likely use
   // (the data directory's recorded port), and no JVM is started for it.
+  const dataDir = localDataDir(dirname(s.manifestFile));
   const run = (f: (endpoint: string) => Promise<number>) =>
     server ? withDynamoDbLocal(dataDir, s.io, s.out, f, s.status) : f(`http://127.0.0.1:${recordedPort(dataDir) ?? DEFAULT_LOCAL_PORT}`);
-  return run((endpoint) => fn({ ...s, ...adjustedFields(adjusted), aws: localAws(endpoint), backend: { type: 'local' }, workDirBase: join(dataDir, 'tofu') }));
+  return run((endpoint) => fn(localSession(s, adjusted, endpoint)));
 }
 
 /** DynamoDB Local's own default port, for an endpoint written before any server ran. */
 const DEFAULT_LOCAL_PORT = 8000;
+
+/** The session as a --local run sees it, DynamoDB Local at `endpoint` (pure: the fleet's read uses it too). */
+export function localSession(s: Session, adjusted: LocalAdjustment, endpoint: string): Session {
+  const dataDir = localDataDir(dirname(s.manifestFile));
+  return { ...s, ...adjustedFields(adjusted), aws: localAws(endpoint), backend: { type: 'local' }, workDirBase: join(dataDir, 'tofu') };
+}
 
 /** What the session takes from the --local adjustment of its manifest. */
 function adjustedFields(adjusted: LocalAdjustment): Pick<Session, 'manifest' | 'tfvarsOverrides' | 'substitutedPaths'> {

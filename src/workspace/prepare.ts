@@ -45,24 +45,39 @@ export interface Workspace {
   root: { terraform: { required_providers: unknown; backend: unknown } };
 }
 
-export function prepareWorkspace(w: WorkspaceInput, out: Io, color: boolean): Workspace {
+/** What a run writes in its work directory, before adoption or recovery adds an import block. Pure:
+ *  the fleet's preflight (live/preflight.ts) compares it with what the last apply was made from. */
+export interface RenderedWorkspace {
+  workDir: string;
+  tableName: string;
+  moduleDir: string;
+  root: object;
+  tfvars: Tfvars;
+}
+
+export function renderWorkspace(w: Pick<WorkspaceInput, 'manifest' | 'manifestFile' | 'aws' | 'backend' | 'workdir' | 'cwd' | 'workDirBase' | 'moduleDir' | 'tfvarsOverrides'>): RenderedWorkspace {
   const tableName = tableNameOf(w.manifest);
   const workDir = w.workdir !== undefined ? resolve(w.cwd, w.workdir) : w.workDirBase ? join(w.workDirBase, tableName) : defaultWorkDir(w.manifestFile, tableName);
-  // First: a directory planton did not create is refused before anything in it is read or written.
-  const owner = { file: w.manifestFile, at: w.at };
-  claimWorkDir(workDir, owner);
-  // terraform would report a state it cannot parse as a lock held by another run (state-file.ts).
-  const damaged = w.backend.type === 'local' ? damagedStateMessage(workDir) : undefined;
-  if (damaged) throw new EnvironmentError(damaged.message, damaged.hint);
   const tfvars: Tfvars = { ...toTfvars(w.manifest), ...w.tfvarsOverrides };
   const moduleDir = w.moduleDir ?? tfModuleDir;
-  const rendered = renderRootModule({
+  const root = renderRootModule({
     moduleDir,
     variableNames: Object.keys(tfvars),
     outputNames: moduleOutputNames(moduleDir),
     provider: renderProvider({ region: w.aws.region, endpoint: w.aws.endpoint }),
     backend: w.backend,
   });
+  return { workDir, tableName, moduleDir, root, tfvars };
+}
+
+export function prepareWorkspace(w: WorkspaceInput, out: Io, color: boolean): Workspace {
+  const { workDir, tableName, moduleDir, root: rendered, tfvars } = renderWorkspace(w);
+  // First: a directory planton did not create is refused before anything in it is read or written.
+  const owner = { file: w.manifestFile, at: w.at };
+  claimWorkDir(workDir, owner);
+  // terraform would report a state it cannot parse as a lock held by another run (state-file.ts).
+  const damaged = w.backend.type === 'local' ? damagedStateMessage(workDir) : undefined;
+  if (damaged) throw new EnvironmentError(damaged.message, damaged.hint);
   // apply --adopt: an import {} block takes an existing table of this name into state (adopt.ts).
   // After an interrupted create of this table: the same, but only if the table exists (create-intent.ts).
   const recovering = !w.adopt && w.planning && pendingCreate(workDir, tableName);
