@@ -5,6 +5,7 @@ import { colors } from '../terminal/color.js';
 import type { AwsDynamodb } from '../generated/manifest.js';
 import type { PlanAnalysis } from '../plan/analyse.js';
 import { formatSummary, summaryJson } from '../plan/explain.js';
+import { resourceCounts } from '../plan/counts.js';
 import type { TerraformPlanJson } from '../plan/plan-json.js';
 import { autoscaledPaths, withoutOwnedDrift, withoutSubstitutions } from '../plan/substitutions.js';
 import { askApproval } from '../tofu/approve.js';
@@ -31,6 +32,7 @@ async function planToFile(r: OpRun, destroy = false): Promise<{ result: RunResul
     const shown = await runTofu(r.ctx, ['show', '-json', '-no-color', PLAN_FILE], { capture: true });
     if (shown.interrupted || shown.exitCode !== 0) return failed(r, shown);
     const planJson = JSON.parse(shown.stdout) as TerraformPlanJson;
+    r.outcome.counts = resourceCounts(planJson);
     const verdict = guardPlan(planJson, tableNamePath(r.s.manifest));
     losses = verdict.losses;
     // --local: what the run substitutes for DynamoDB Local was said once as a warning; it is no manifest change.
@@ -47,6 +49,8 @@ async function planToFile(r: OpRun, destroy = false): Promise<{ result: RunResul
   const outputsOnly = result.exitCode === 2 && !changes;
   const meta: PlanMeta = { inputs: inputs ?? '', losses, changes, outputsOnly, liveTableUnknown, analysis, ...(destroy ? { destroy } : {}) };
   if (inputs !== undefined) savePlanMeta(r.workDir, meta);
+  r.outcome.pending = changes;
+  r.outcome.analysis = analysis;
   return { result, meta };
 }
 
@@ -97,6 +101,7 @@ export async function apply(r: OpRun): Promise<number> {
     meta = planned.meta;
   }
   const summary = summaryJson(meta.analysis ?? NO_CHANGES);
+  r.outcome.analysis = meta.analysis;
   if (!meta.changes) {
     // Only outputs differ: apply them silently, so `output` and the state are current.
     if (meta.outputsOnly) {
@@ -110,12 +115,14 @@ export async function apply(r: OpRun): Promise<number> {
   }
   if (meta.liveTableUnknown) {
     discardPlan(r.workDir);
-    out.stderr(paint(liveTableMessage(r).replace('planton: ', 'planton: apply stopped: '), 'red', io.color));
+    r.outcome.refused = liveTableMessage(r).replace('planton: ', 'planton: apply stopped: ');
+    out.stderr(paint(r.outcome.refused, 'red', io.color));
     return 1;
   }
   if (meta.losses.length > 0) {
     if (!opts.allowReplace) {
-      out.stderr(paint(lossMessage(meta.losses, r.tableName), 'red', io.color));
+      r.outcome.refused = lossMessage(meta.losses, r.tableName);
+      out.stderr(paint(r.outcome.refused, 'red', io.color));
       return 1;
     }
     out.stderr(paint(lossMessage(meta.losses, r.tableName).replace('apply stopped', 'warning (--allow-replace)'), 'yellow', io.color));
@@ -131,6 +138,7 @@ export async function apply(r: OpRun): Promise<number> {
   const applied = await runTofu({ ...r.human, stdout: withoutOutputsBlock(r.human.stdout) }, ['apply', '-input=false', ...r.noColor, PLAN_FILE]);
   discardPlan(r.workDir);
   if (applied.exitCode !== 0) return applied.exitCode;
+  r.outcome.done = true;
   clearCreateIntent(r.workDir);
   return output(r, summary);
 }

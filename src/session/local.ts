@@ -33,27 +33,32 @@ export async function withDynamoDbLocal<T>(dataDir: string, io: Io, out: Io, fn:
  * beside the data (…/local-dynamodb/tofu/<table>/) so local state never mixes with real AWS state.
  */
 export async function withLocalSession(s: Session, planning: boolean, fn: (s: Session) => Promise<number>): Promise<number> {
-  const { adjustForLocal } = await import('../local/adjust.js');
   const dataDir = localDataDir(dirname(s.manifestFile));
+  const moved = await moveToLocal(s, planning);
+  return withDynamoDbLocal(dataDir, s.io, s.out, (endpoint) => fn(moved({ endpoint, dataDir })), s.status);
+}
+
+/** A DynamoDB Local that is already up: one serves every manifest of a fleet run. */
+export interface RunningLocal {
+  endpoint: string;
+  dataDir: string;
+}
+
+/** Adjusts the manifest (saying so) and returns the session on a running DynamoDB Local (see withLocalSession). */
+export async function moveToLocal(s: Session, planning: boolean): Promise<(local: RunningLocal) => Session> {
+  const { adjustForLocal } = await import('../local/adjust.js');
   const adjusted = adjustForLocal(s.manifest);
   if (planning) {
     for (const w of adjusted.warnings) s.out.stderr(colors(s.io.color).yellow(w.startsWith('planton:') ? w : `planton: warning: ${w}`) + '\n');
   }
-  return withDynamoDbLocal(
-    dataDir,
-    s.io,
-    s.out,
-    (endpoint) =>
-      fn({
-        ...s,
-        manifest: adjusted.manifest,
-        aws: localAws(endpoint),
-        backend: { type: 'local' },
-        workDirBase: join(dataDir, 'tofu'),
-        // DynamoDB Local neither returns nor updates tags: the module then sends none (not even Name).
-        tfvarsOverrides: { tags: null, ...(adjusted as { tfvars?: Record<string, unknown> }).tfvars },
-        substitutedPaths: adjusted.substitutedPaths,
-      }),
-    s.status,
-  );
+  return (local) => ({
+    ...s,
+    manifest: adjusted.manifest,
+    aws: localAws(local.endpoint),
+    backend: { type: 'local' },
+    workDirBase: join(local.dataDir, 'tofu'),
+    // DynamoDB Local neither returns nor updates tags: the module then sends none (not even Name).
+    tfvarsOverrides: { tags: null, ...(adjusted as { tfvars?: Record<string, unknown> }).tfvars },
+    substitutedPaths: adjusted.substitutedPaths,
+  });
 }
