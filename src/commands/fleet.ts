@@ -122,9 +122,11 @@ function runFleet(op: TofuOp, opts: TofuOptions, io: Io, f: FleetRunInput): Prom
     const keep = (t: string) => void (log += t);
     // tofu's output of this manifest only, without colour (it is read later, in a report or a PR comment).
     const own: Io = { ...io, stdout: keep, stderr: keep, color: false, interactive: false, stdin: { isTTY: false } };
-    const claimTable = (table: string) => {
-      const other = tables.get(table);
-      if (other === undefined) tables.set(table, file);
+    let table: string | undefined;
+    const claimTable = (name: string) => {
+      table = name;
+      const other = tables.get(name);
+      if (other === undefined) tables.set(name, file);
       return other;
     };
     let result: ManifestResult;
@@ -135,7 +137,7 @@ function runFleet(op: TofuOp, opts: TofuOptions, io: Io, f: FleetRunInput): Prom
       if (result.verdict === 'failed' && result.reason === undefined) result.reason = failureReason(log, result.exitCode, f.signal());
     } catch (err) {
       const reason = err instanceof UsageError ? err.message + (err.hint ? ` (${err.hint})` : '') : `internal error: ${err instanceof Error ? err.message : String(err)}`;
-      result = { file, op: op as FleetOp, verdict: 'failed', changes: [], driftPaths: [], diagnostics: [], reason, exitCode: 1, seconds: (Date.now() - started) / 1000, log };
+      result = { file, ...(table !== undefined ? { table } : {}), op: op as FleetOp, verdict: 'failed', changes: [], driftPaths: [], diagnostics: [], reason, exitCode: 1, seconds: (Date.now() - started) / 1000, log };
     }
     f.progress.update(line(file), finalState(result));
     return result;
