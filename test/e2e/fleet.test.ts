@@ -81,8 +81,8 @@ suite('a fleet of manifests in one run', () => {
     // Times vary: each row's last column is normalised to T.
     expect(lines.slice(2, 5).map((l) => l.replace(/\s+(\d+\.\d s|TIME)$/, (_, t: string) => `  ${t === 'TIME' ? t : 'T'}`))).toEqual([
       '  MANIFEST            TABLE         VERDICT  TIME',
-      '  tables/orders.yaml  fleet-orders  applied 1 change  T',
       '  tables/users.yaml   fleet-users   applied 1 change  T',
+      '  tables/orders.yaml  fleet-orders  applied 1 change  T',
     ]);
     // --log: each manifest's own tofu output, kept apart, in the report.
     expect(run.out).toContain('tables/orders.yaml (fleet-orders): applied 1 change\n  + spec: ');
