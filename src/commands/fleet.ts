@@ -19,7 +19,7 @@ import { isUrl } from '../source/index.js';
 import { localDataDir, withDynamoDbLocal, type RunningLocal } from '../session/local.js';
 import { commandLine } from '../terminal/shell-quote.js';
 import { printReport } from './fleet-report.js';
-import { runManifest, type Phase } from './tofu-run.js';
+import { checkFlagCombinations, runManifest, type Phase } from './tofu-run.js';
 
 /**
  * Decides before any terraform plan which manifests need none: the results it returns are reported as
@@ -79,8 +79,7 @@ export async function fleet(op: TofuOp, opts: TofuOptions, io: Io, deps: FleetDe
 function fleetFiles(op: TofuOp, opts: TofuOptions, io: Io): string[] {
   if (opts.kustomizeDir !== undefined || opts.overlay !== undefined) throw new UsageError('--kustomize-dir builds one manifest; give no other manifest with it');
   if (opts.workdir !== undefined) throw new UsageError('--workdir names one work directory; a fleet gives each manifest its own (<manifest dir>/.planton/<table>)');
-  if (opts.adopt && op !== 'apply' && op !== 'plan') throw new UsageError(`--adopt belongs to plan and apply, not ${op}`);
-  if (opts.destroy && opts.adopt) throw new UsageError('plan --destroy and --adopt contradict each other; give one');
+  checkFlagCombinations(op, opts);
   const special = (p: string) => isUrl(p) || p === '-';
   const given = opts.manifests;
   if (given.filter((p) => p === '-').length > 1) throw new UsageError('- (stdin) can give one manifest only');

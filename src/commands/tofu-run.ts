@@ -41,10 +41,15 @@ export interface RunHooks {
   stopped?: () => EndingSignal | undefined;
 }
 
-/** Checks that need no manifest: made once, before one manifest or a whole fleet runs. */
-export function checkTofuOptions(op: TofuOp, opts: TofuOptions, io: Io): void {
+/** Flags that contradict each other: checked once, before one manifest or a whole fleet runs. */
+export function checkFlagCombinations(op: TofuOp, opts: TofuOptions): void {
   if (opts.adopt && op !== 'apply' && op !== 'plan') throw new UsageError(`--adopt belongs to plan and apply, not ${op}`);
   if (opts.destroy && opts.adopt) throw new UsageError('plan --destroy and --adopt contradict each other; give one');
+}
+
+/** Checks that need no manifest, made before one manifest runs. */
+export function checkTofuOptions(op: TofuOp, opts: TofuOptions, io: Io): void {
+  checkFlagCombinations(op, opts);
   checkSourceOptions(opts);
   // Fail before a 10-second plan when nobody can answer the approval question.
   if ((op === 'apply' || op === 'destroy') && !opts.autoApprove && !io.stdin.isTTY) {
