@@ -52,20 +52,22 @@ export async function fleet(op: TofuOp, opts: TofuOptions, io: Io, deps: FleetDe
   });
   try {
     io.stderr(`planton: ${op} of ${files.length} manifests, ${Math.min(parallelism, files.length)} at a time\n`);
-    const progress = progressLines(files, io.interactive === true, io.stderr);
     const early = op === 'plan' && !opts.destroy ? await deps.preflight(files, opts, io) : new Map<string, ManifestResult>();
-    files.forEach((f, i) => {
-      const r = early.get(f);
-      if (r) progress.update(i, finalState(r));
-    });
     const rest = files.filter((f) => !early.has(f));
-    const runAll = (local?: RunningLocal) => runFleet(op, opts, io, { files: rest, all: files, parallelism, stop, progress, local, signal: () => signal });
-    let planned: ManifestResult[] = [];
-    if (rest.length > 0 && opts.local) {
-      const dataDir = localDataDir(commonAncestor(rest.filter((f) => !isUrl(f) && f !== '-'), io.cwd));
+    // The progress block starts once nothing else prints to stderr (DynamoDB Local's line comes first).
+    const runAll = (local?: RunningLocal) => {
+      const progress = progressLines(files, io.interactive === true, io.stderr);
+      files.forEach((f, i) => {
+        const r = early.get(f);
+        if (r) progress.update(i, finalState(r));
+      });
+      return runFleet(op, opts, io, { files: rest, all: files, parallelism, stop, progress, local, signal: () => signal });
+    };
+    let planned: ManifestResult[];
+    if (rest.length > 0 && opts.local && !signal) {
+      const dataDir = localDataDir(commonAncestor(files.filter((f) => !isUrl(f) && f !== '-'), io.cwd));
       planned = await withDynamoDbLocal(dataDir, io, io, (endpoint) => runAll({ endpoint, dataDir }));
-    } else if (rest.length > 0) planned = await runAll();
-    progress.finish();
+    } else planned = await runAll();
     const results = files.map((f) => early.get(f) ?? planned[rest.indexOf(f)]!);
     const exitCode = signal ? 128 + constants.signals[signal] : fleetExitCode(results, opts.detailedExitcode);
     await printReport({ op: op as FleetOp, results, seconds: (Date.now() - started) / 1000, exitCode }, opts, io);

@@ -8,8 +8,6 @@ const MAX_BLOCK = 40;
 
 export interface Progress {
   update(index: number, state: string): void;
-  /** Ends the block (the last state of every line stays on screen). */
-  finish(): void;
 }
 
 export function progressLines(files: readonly string[], terminal: boolean, write: (text: string) => void): Progress {
@@ -23,7 +21,6 @@ export function progressLines(files: readonly string[], terminal: boolean, write
         states[i] = state;
         write(`planton: ${files[i]}: ${state}\n`);
       },
-      finish() {},
     };
   }
   write(files.map((_, i) => line(i) + '\n').join(''));
@@ -35,6 +32,5 @@ export function progressLines(files: readonly string[], terminal: boolean, write
       const rows = files.length - i;
       write(`${up(rows)}\r${ERASE_LINE}${line(i)}\r\x1b[${rows}B`);
     },
-    finish() {},
   };
 }
