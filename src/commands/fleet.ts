@@ -9,6 +9,7 @@ import { UsageError } from '../errors.js';
 import { expandPaths } from '../files/paths-expand.js';
 import { fleetExitCode, isFailing } from '../fleet/exit-code.js';
 import { commonAncestor } from '../fleet/local-dir.js';
+import { planEverything, type Preflight } from '../fleet/preflight.js';
 import { progressLines, type Progress } from '../fleet/progress.js';
 import { defaultParallelism, runQueue, Stop } from '../fleet/queue.js';
 import { secondsText, verdictText } from '../fleet/report/verdict.js';
@@ -21,21 +22,11 @@ import { commandLine } from '../terminal/shell-quote.js';
 import { printReport } from './fleet-report.js';
 import { checkFlagCombinations, runManifest, type Phase } from './tofu-run.js';
 
-/**
- * Decides before any terraform plan which manifests need none: the results it returns are reported as
- * they are; every other manifest is planned. Under --local it runs before the fleet's DynamoDB Local
- * starts (it may start its own on `localDataDir(commonAncestor(files, io.cwd))`).
- */
-export type Preflight = (files: string[], opts: TofuOptions, io: Io) => Promise<Map<string, ManifestResult>>;
-
-/** The default: no shortcut, every manifest gets a real plan. */
-export const planEverything: Preflight = async () => new Map();
-
 export interface FleetDeps {
   preflight: Preflight;
 }
 
-/** What `planton plan DIR` uses; the one-run live read of every table plugs in here. */
+/** What `planton plan DIR` uses; the one-run live read of every table (a Preflight) plugs in here. */
 export const FLEET_DEPS: FleetDeps = { preflight: planEverything };
 
 export async function fleet(op: TofuOp, opts: TofuOptions, io: Io, deps: FleetDeps = FLEET_DEPS): Promise<number> {

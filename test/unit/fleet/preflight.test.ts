@@ -4,7 +4,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fleet, planEverything, type Preflight } from '../../../src/commands/fleet.js';
+import { fleet } from '../../../src/commands/fleet.js';
+import { planEverything, type Preflight } from '../../../src/fleet/preflight.js';
 import { optionValues, TOFU_OPTION_NAMES, type TofuOptions } from '../../../src/commands/options.js';
 import { memoryIo } from '../../../src/io.js';
 import { result } from './results.js';
