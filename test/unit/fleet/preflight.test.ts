@@ -85,3 +85,16 @@ test('--fail-fast: after the first failing manifest the others are skipped', asy
     ['skipped', 'not started: --fail-fast after a failure (a.yaml)'],
   ]);
 });
+
+test('two manifests of one run naming the same table: the second fails, naming the first (they would share a state)', async () => {
+  const VALID = 'apiVersion: aws.project-planton.org/v1\nkind: AwsDynamodb\nmetadata: { name: orders }\nspec:\n  partitionKey: { name: id, type: STRING }\n';
+  writeFileSync(join(dir, 'a.yaml'), VALID);
+  writeFileSync(join(dir, 'b.yaml'), VALID);
+  // No terraform on PATH: the first run fails there, after it has claimed the table.
+  const io = memoryIo(dir, { PATH: '/nonexistent', AWS_REGION: 'us-east-1' });
+  const code = await fleet('plan', options({ manifests: ['a.yaml', 'b.yaml'], parallelism: '1', format: 'json' }), io, { preflight: planEverything });
+  expect(code).toBe(1);
+  const [a, b] = JSON.parse(io.out).manifests;
+  expect(a).toMatchObject({ file: 'a.yaml', table: 'orders', verdict: 'failed' });
+  expect(b).toMatchObject({ file: 'b.yaml', table: 'orders', verdict: 'failed', reason: "table 'orders' is also the table of a.yaml in this run (Give each table one manifest.)" });
+});
