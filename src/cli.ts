@@ -14,6 +14,7 @@ import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 import {
   FLAGS,
+  FLEET_OPS,
   OPTIONS,
   optionValues,
   TOFU_FLAGS,
@@ -87,8 +88,9 @@ const TOFU_EXAMPLES: Record<TofuCommand, string[]> = {
     'planton tofu plan --local',
     'planton tofu plan -s hack/stack-input.yaml --detailed-exitcode --json > plan.json',
     'planton plan --kustomize-dir hack/kustomize --overlay prod -s hack/stack-input.yaml',
+    "planton plan manifests/ 'teams/**/*.yaml' -s hack/stack-input.yaml --detailed-exitcode --format markdown   # a fleet",
   ],
-  apply: ['planton tofu apply --local --auto-approve', 'planton tofu apply -m hack/orders.yaml -s hack/stack-input.yaml --adopt'],
+  apply: ['planton tofu apply --local --auto-approve', 'planton tofu apply -m hack/orders.yaml -s hack/stack-input.yaml --adopt', 'planton apply manifests/ -s hack/stack-input.yaml --auto-approve --parallelism 4'],
   destroy: ['planton tofu destroy --local --auto-approve'],
   refresh: ['planton tofu refresh -s hack/stack-input.yaml'],
   output: ['planton tofu output --local', 'planton tofu output --local --json'],
@@ -171,11 +173,17 @@ export function buildProgram(io: Io, done: (code: number) => void, argv: string[
     for (const op of opsOf(parent)) {
       const cmd = sub(parent, op).description(parent === tofu ? TOFU_DESCRIPTIONS[op] : `${TOFU_DESCRIPTIONS[op]} (same as planton tofu ${op})`);
       const opOpts = declare<(typeof TOFU_OPTION_NAMES)[number]>(cmd, op, TOFU_FLAGS[op]);
+      // plan, apply, destroy and refresh take many manifests, as validate does: a fleet (docs/fleets.md).
+      const many = (FLEET_OPS as readonly TofuOp[]).includes(op);
+      if (many) cmd.argument('[files...]', 'manifest files, directories (their *.yaml and *.yml files) or quoted globs');
       cmd.addHelpText('after', examples(TOFU_EXAMPLES[op]) + ['', ...ENVIRONMENT].join('\n') + '\n');
-      cmd.action(async (raw: Record<string, unknown>) => {
+      cmd.action(async (...args: unknown[]) => {
+        const files = many ? (args[0] as string[]) : [];
+        const raw = (many ? args[1] : args[0]) as Record<string, unknown>;
         const { tofu: run } = await import('./commands/tofu.js');
+        const given = many ? { manifests: [...((raw.manifest as string[] | undefined) ?? []), ...((raw.f as string[] | undefined) ?? []), ...files] } : manifestFlag(raw);
         // Every operation gets every tofu option, its own from the command line and the others at their defaults.
-        done(await run(op, { ...opOpts(raw, TOFU_OPTION_NAMES), ...manifestFlag(raw), invocation: argv }, io));
+        done(await run(op, { ...opOpts(raw, TOFU_OPTION_NAMES), ...given, invocation: argv }, io));
       });
     }
   }

@@ -55,6 +55,13 @@ export const OPTIONS = {
   // validate takes many manifests; local start takes a file only.
   manifests: list('-m, --manifest <path|url>', 'a manifest file, http(s) URL or - for stdin (repeatable, also -f; default hack/manifest.yaml when no file is given)', { as: 'manifest' }),
   fs: list('-f <path|url>', "same as --manifest (Project Planton's spelling)", { hidden: true, aliasOf: 'manifests' }),
+  // plan, apply, destroy and refresh take many: a fleet (docs/fleets.md).
+  manifestList: list('-m, --manifest <path|url>', 'a manifest file, directory (its *.yaml and *.yml), quoted glob, http(s) URL or - (repeatable, also -f; default: the stack input target, else hack/manifest.yaml)', { as: 'manifests' }),
+  fList: list('-f <path|url>', "same as --manifest (Project Planton's spelling)", { hidden: true, aliasOf: 'manifestList' }),
+  parallelism: text('--parallelism <n>', 'how many manifests of a fleet run at once (default: one per core, at most 4)'),
+  failFast: flag('--fail-fast', 'once a manifest fails, start no other (those running finish cleanly)'),
+  log: flag('--log', "print every manifest's tofu output with a fleet's report (failed runs always show theirs)"),
+  reportFormat: { kind: 'choice', flags: '--format <format>', help: 'report format (json and markdown: one document on stdout, tofu text on stderr)', choices: ['text', 'json', 'markdown'], default: 'text', as: 'format' },
   manifestFile: text('-m, --manifest <path>', 'the manifest whose data directory to serve (default hack/manifest.yaml)', { as: 'manifest' }),
   kustomizeDir: text('--kustomize-dir <dir>', 'build the manifest with kustomize from DIR/overlays/NAME (with --overlay)'),
   overlay: text('--overlay <name>', 'the overlay (environment) to build, e.g. dev or prod'),
@@ -85,15 +92,22 @@ export type OptionName = keyof typeof OPTIONS;
 const SOURCE = ['manifest', 'f', 'kustomizeDir', 'overlay', 'set'] as const;
 
 /** What every command that runs tofu takes. */
-const RUNS_TOFU = [...SOURCE, 'stackInput', 'local', 'binary', 'workdir', 'pluginDir', 'moduleDir', 'migrateState', 'noColor'] as const;
+const SESSION = ['stackInput', 'local', 'binary', 'workdir', 'pluginDir', 'moduleDir', 'migrateState', 'noColor'] as const;
+const RUNS_TOFU = [...SOURCE, ...SESSION] as const;
+
+/** What the operations that take many manifests (a fleet) take instead of one --manifest. */
+const RUNS_FLEET = ['manifestList', 'fList', 'kustomizeDir', 'overlay', 'set', ...SESSION, 'parallelism', 'failFast', 'log', 'reportFormat'] as const;
+
+/** The operations that run over many manifests at once (docs/fleets.md). */
+export const FLEET_OPS = ['plan', 'apply', 'destroy', 'refresh'] as const satisfies readonly TofuOp[];
 
 /** Which tofu command takes which option: a command accepts and lists exactly its column. */
 export const TOFU_FLAGS = {
   init: RUNS_TOFU,
-  plan: [...RUNS_TOFU, 'detailedExitcode', 'json', 'adopt', 'destroy'],
-  apply: [...RUNS_TOFU, 'autoApprove', 'allowReplace', 'json', 'adopt'],
-  destroy: [...RUNS_TOFU, 'autoApprove'],
-  refresh: RUNS_TOFU,
+  plan: [...RUNS_FLEET, 'detailedExitcode', 'json', 'adopt', 'destroy'],
+  apply: [...RUNS_FLEET, 'autoApprove', 'allowReplace', 'json', 'adopt'],
+  destroy: [...RUNS_FLEET, 'autoApprove'],
+  refresh: RUNS_FLEET,
   output: [...RUNS_TOFU, 'json'],
   'load-tfvars': SOURCE,
 } as const satisfies Record<TofuCommand, readonly OptionName[]>;

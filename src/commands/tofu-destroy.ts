@@ -60,6 +60,7 @@ function watchDestroySummary(human: RunContext): { ctx: RunContext; nothing: () 
 
 /** tofu ends a saved destroy plan with "Apply complete!": say in planton's words what happened. */
 function reportDestroy(r: OpRun, code: number, nothing: boolean): number {
+  r.outcome.done = code === 0 && !nothing;
   if (code === 0 && nothing) r.s.out.stderr(`planton: nothing to destroy: the state in ${r.workDir} holds no table\n`);
   else if (code === 0) r.s.out.stderr(`planton: table '${r.tableName}' destroyed (its state file stays in ${r.workDir})\n`);
   return code;

@@ -20,6 +20,21 @@ export interface OpRun {
   workDir: string;
   binary: TofuBinary;
   tableName: string;
+  /** What the flow found, for the run's result value (commands/tofu-run.ts). */
+  outcome: Outcome;
+}
+
+/** Filled in by the flows as they learn it; the verdict is read from it and the exit code. */
+export interface Outcome {
+  analysis?: PlanAnalysis;
+  /** Resource counts of the plan, as terraform counts them. */
+  counts?: { add: number; change: number; destroy: number };
+  /** The plan would change something (what `--detailed-exitcode` reports as 2). */
+  pending?: boolean;
+  /** A guard stopped the apply: its message. */
+  refused?: string;
+  /** The operation changed the live table (apply with changes, destroy of a table that existed). */
+  done?: boolean;
 }
 
 export const NO_CHANGES: PlanAnalysis = { changes: [], drift: [], imports: [], replacesTable: false, deletesTable: false, pending: false };
@@ -41,7 +56,8 @@ export async function output(r: OpRun, applied?: object): Promise<number> {
   else if (Object.keys(values).length === 0) out.stderr(NO_OUTPUTS);
   else {
     out.stderr(OUTPUTS_HEADER);
-    out.stdout(formatOutputs(values));
+    // Under --format json|markdown stdout carries the report alone.
+    (r.opts.format === 'text' ? out.stdout : out.stderr)(formatOutputs(values));
   }
   return 0;
 }

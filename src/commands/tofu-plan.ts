@@ -5,6 +5,7 @@ import { colors } from '../terminal/color.js';
 import type { AwsDynamodb } from '../generated/manifest.js';
 import type { PlanAnalysis } from '../plan/analyse.js';
 import { formatSummary, summaryJson } from '../plan/explain.js';
+import { resourceCounts } from '../plan/counts.js';
 import { autoscaledPaths, withoutOwnedDrift, withoutSubstitutions } from '../plan/substitutions.js';
 import { askApproval } from './approve.js';
 import type { KeyTypeChange } from '../plan/key-types.js';
@@ -38,6 +39,7 @@ async function planToFile(r: OpRun, destroy = false, replaceTable = false): Prom
     const read = await savedPlanJson(r);
     if ('failed' in read) return failed(r, read.failed);
     const planJson = read.plan;
+    r.outcome.counts = resourceCounts(planJson);
     const verdict = guardPlan(planJson, tableNamePath(r.s.manifest));
     losses = verdict.losses;
     keyTypes = verdict.keyTypes;
@@ -65,6 +67,8 @@ async function planToFile(r: OpRun, destroy = false, replaceTable = false): Prom
     ...(destroy ? { destroy } : {}),
   };
   if (inputs !== undefined) savePlanMeta(r.workDir, meta);
+  r.outcome.pending = changes;
+  r.outcome.analysis = analysis;
   return { result, meta };
 }
 
@@ -137,6 +141,7 @@ export async function apply(r: OpRun): Promise<number> {
     meta = planned.meta;
   }
   const summary = summaryJson(meta.analysis ?? NO_CHANGES);
+  r.outcome.analysis = meta.analysis;
   if (!meta.changes) {
     // Only outputs differ: apply them silently, so `output` and the state are current.
     if (meta.outputsOnly) {
@@ -151,7 +156,8 @@ export async function apply(r: OpRun): Promise<number> {
   }
   if (meta.liveTableUnknown) {
     discardPlan(r.workDir);
-    out.stderr(paint(liveTableMessage(r).replace('planton: ', 'planton: apply stopped: '), 'red', io.color));
+    r.outcome.refused = liveTableMessage(r).replace('planton: ', 'planton: apply stopped: ');
+    out.stderr(paint(r.outcome.refused, 'red', io.color));
     return 1;
   }
   if (indexKeyTypesOnly(meta)) {
@@ -160,7 +166,8 @@ export async function apply(r: OpRun): Promise<number> {
   }
   if (meta.losses.length > 0) {
     if (!opts.allowReplace) {
-      out.stderr(paint(lossMessage(meta.losses, r.tableName), 'red', io.color));
+      r.outcome.refused = lossMessage(meta.losses, r.tableName);
+      out.stderr(paint(r.outcome.refused, 'red', io.color));
       return 1;
     }
     out.stderr(paint(lossMessage(meta.losses, r.tableName).replace('apply stopped', 'warning (--allow-replace)'), 'yellow', io.color));
@@ -177,6 +184,7 @@ export async function apply(r: OpRun): Promise<number> {
   const applied = await runTofu({ ...r.human, stdout: withoutOutputsBlock(r.human.stdout) }, ['apply', '-input=false', ...r.noColor, PLAN_FILE]);
   discardPlan(r.workDir);
   if (applied.exitCode !== 0) return applied.exitCode;
+  r.outcome.done = true;
   clearCreateIntent(r.workDir);
   stampApplied(r);
   return output(r, summary);

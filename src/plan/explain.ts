@@ -83,14 +83,14 @@ export function summaryJson(analysis: PlanAnalysis): SummaryJson {
     pending: analysis.pending,
     replacesTable: analysis.replacesTable,
     deletesTable: analysis.deletesTable,
-    changes: analysis.changes.map(ordered),
-    drift: analysis.drift.map(ordered),
+    changes: analysis.changes.map(orderedChange),
+    drift: analysis.drift.map(orderedChange),
     imports: analysis.imports.map((i) => ({ address: i.address, id: i.id })),
   };
 }
 
 /** Stable key order, so CI diffs of the document stay readable. */
-function ordered(c: Change): Change {
+export function orderedChange(c: Change): Change {
   return {
     manifestPath: c.manifestPath,
     action: c.action,

@@ -26,8 +26,11 @@ let permanent = false;
 let listening = false;
 
 function onSignal(sig: EndingSignal): void {
-  const forward = forwarders.at(-1);
-  if (forward) return forward(sig);
+  // Every tofu a fleet runs at once is told, and the fleet itself (so nothing new starts).
+  if (forwarders.length > 0) {
+    for (const forward of [...forwarders]) forward(sig);
+    return;
+  }
   const done = [...cleanups].map((c) => c()).filter((d): d is string => Boolean(d));
   cleanups.clear();
   const what = done.length > 0 ? done.join('; ') : 'nothing to stop';
@@ -67,7 +70,7 @@ export function handleEndingSignals(): void {
   process.stderr.on('error', () => undefined);
 }
 
-/** While `to` is registered, ending signals go to it instead of ending planton. Returns the undo. */
+/** While `to` is registered, ending signals go to it (and to every other one registered) instead of ending planton. Returns the undo. */
 export function forwardSignals(to: Forwarder): () => void {
   forwarders.push(to);
   startListening();

@@ -12,7 +12,7 @@ function paint(text: string, code: string, color: boolean): string {
   return color ? `${code}${text}${RESET}` : text;
 }
 
-function formatDiagnostic(d: Diagnostic, color: boolean): string {
+export function formatDiagnostic(d: Diagnostic, color: boolean): string {
   // Line 0 means the whole file (it could not be read): no position to give.
   const where = d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
   const message = d.severity === 'warning' ? paint(`warning: ${d.message}`, YELLOW, color) : paint(d.message, RED, color);

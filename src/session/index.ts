@@ -2,6 +2,7 @@
 // (secrets masked from here on), the manifest and where it came from, the region and credentials,
 // the state backend. The workspace stage (src/workspace/) and the runner (src/tofu/) take it from here.
 import { resolve } from 'node:path';
+import type { FileResult } from '../document/diagnostics.js';
 import type { AwsDynamodb } from '../generated/manifest.js';
 import type { Io } from '../io.js';
 import { loadManifest } from '../manifest/index.js';
@@ -42,10 +43,16 @@ export interface SessionOptions extends SourceOptions {
   local: boolean;
 }
 
-/** Reads the stack input, then the manifest; exit code 1 once their diagnostics are printed. */
-export async function openSession(opts: SessionOptions, io: Io, status: Status): Promise<Session | number> {
+/**
+ * Reads the stack input, then the manifest; exit code 1 once their diagnostics are printed (and handed
+ * to `invalid`, for a fleet's report).
+ */
+export async function openSession(opts: SessionOptions, io: Io, status: Status, invalid?: (result: FileResult) => void): Promise<Session | number> {
   const { stack, mask, out, valid } = await openStackInput(opts.stackInput, io, status);
-  if (!valid) return 1;
+  if (!valid) {
+    if (stack) invalid?.(stack.result);
+    return 1;
+  }
   const pc = stack?.input?.provider_config;
 
   // The manifest: --manifest (file or URL) or an overlay, else the stack input's target, else the default file.
@@ -57,7 +64,10 @@ export async function openSession(opts: SessionOptions, io: Io, status: Status):
   const region = opts.local ? 'us-east-1' : chooseRegion(pc, io.env);
   const loaded = await loadManifest({ file: manifestFile, displayFile, sets: opts.set, at, region });
   if (loaded.result.diagnostics.length > 0) out.stderr(formatText([loaded.result], { color: io.color }));
-  if (!loaded.manifest || loaded.result.status !== 'valid') return 1;
+  if (!loaded.manifest || loaded.result.status !== 'valid') {
+    invalid?.(loaded.result);
+    return 1;
+  }
   if (region === undefined) throw noRegionError();
 
   return {

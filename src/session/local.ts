@@ -36,25 +36,35 @@ export async function withDynamoDbLocal<T>(dataDir: string, io: Io, out: Io, fn:
  * `server` false (init) runs `fn` without starting DynamoDB Local.
  */
 export async function withLocalSession(s: Session, planning: boolean, fn: (s: Session) => Promise<number>, server = true): Promise<number> {
-  const { adjustForLocal } = await import('../local/adjust.js');
-  const adjusted = adjustForLocal(s.manifest);
-  if (planning) {
-    for (const w of adjusted.warnings) s.out.stderr(colors(s.io.color).yellow(w.startsWith('planton:') ? w : `planton: warning: ${w}`) + '\n');
-  }
+  const dataDir = localDataDir(dirname(s.manifestFile));
+  const moved = await moveToLocal(s, planning);
   // `init` talks to no table: the work directory gets the endpoint the next run will most likely use
   // (the data directory's recorded port), and no JVM is started for it.
-  const dataDir = localDataDir(dirname(s.manifestFile));
-  const run = (f: (endpoint: string) => Promise<number>) =>
-    server ? withDynamoDbLocal(dataDir, s.io, s.out, f, s.status) : f(`http://127.0.0.1:${recordedPort(dataDir) ?? DEFAULT_LOCAL_PORT}`);
-  return run((endpoint) => fn(localSession(s, adjusted, endpoint)));
+  if (!server) return fn(moved({ endpoint: `http://127.0.0.1:${recordedPort(dataDir) ?? DEFAULT_LOCAL_PORT}`, dataDir }));
+  return withDynamoDbLocal(dataDir, s.io, s.out, (endpoint) => fn(moved({ endpoint, dataDir })), s.status);
 }
 
 /** DynamoDB Local's own default port, for an endpoint written before any server ran. */
 const DEFAULT_LOCAL_PORT = 8000;
 
+/** A DynamoDB Local that is already up: one serves every manifest of a fleet run. */
+export interface RunningLocal {
+  endpoint: string;
+  dataDir: string;
+}
+
+/** Adjusts the manifest (saying so) and returns the session on a running DynamoDB Local (see withLocalSession). */
+export async function moveToLocal(s: Session, planning: boolean): Promise<(local: RunningLocal) => Session> {
+  const { adjustForLocal } = await import('../local/adjust.js');
+  const adjusted = adjustForLocal(s.manifest);
+  if (planning) {
+    for (const w of adjusted.warnings) s.out.stderr(colors(s.io.color).yellow(w.startsWith('planton:') ? w : `planton: warning: ${w}`) + '\n');
+  }
+  return (local) => localSession(s, adjusted, local.endpoint, local.dataDir);
+}
+
 /** The session as a --local run sees it, DynamoDB Local at `endpoint` (pure: the fleet's read uses it too). */
-export function localSession(s: Session, adjusted: LocalAdjustment, endpoint: string): Session {
-  const dataDir = localDataDir(dirname(s.manifestFile));
+export function localSession(s: Session, adjusted: LocalAdjustment, endpoint: string, dataDir = localDataDir(dirname(s.manifestFile))): Session {
   return { ...s, ...adjustedFields(adjusted), aws: localAws(endpoint), backend: { type: 'local' }, workDirBase: join(dataDir, 'tofu') };
 }
 

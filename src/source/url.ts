@@ -3,7 +3,7 @@
 // URL it came from, so what was validated and planned stays on disk next to its work directories.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EnvironmentError, UsageError } from '../errors.js';
+import { EnvironmentError, PlantonError, UsageError } from '../errors.js';
 import { MAX_MANIFEST_BYTES } from '../document/load.js';
 import { sha256 } from '../files/hash.js';
 import { makeDirectory } from '../files/make-dir.js';
@@ -99,7 +99,7 @@ export async function download(url: URL, timeoutMs: number, maxBytes = MAX_MANIF
       chunks.push(chunk);
     }
   } catch (err) {
-    if (err instanceof UsageError) throw err;
+    if (err instanceof PlantonError) throw err;
     if (signal.aborted) throw timedOut();
     throw new EnvironmentError(`${shown}: the download broke off (${(err as Error).message})`);
   }

@@ -19,6 +19,10 @@ export interface RunContext {
   stderr: (text: string) => void;
   /** Shows a one-line "what runs now" on a terminal (terminal/status.ts); absent or a no-op otherwise. */
   status?: (text: string) => void;
+  /** Told the tofu subcommand (`plan`, `apply`, …) as it starts: a fleet's progress line follows it. */
+  started?: (command: string) => void;
+  /** A fleet run was stopped by this signal: no new tofu command starts. */
+  stopped?: () => EndingSignal | undefined;
 }
 
 export interface RunResult {
@@ -30,6 +34,9 @@ export interface RunResult {
 }
 
 export async function runTofu(ctx: RunContext, args: string[], opts: { capture?: boolean } = {}): Promise<RunResult> {
+  const stoppedBy = ctx.stopped?.();
+  if (stoppedBy) return { exitCode: 128 + constants.signals[stoppedBy], interrupted: true, stdout: '' };
+  ctx.started?.(args[0] ?? '');
   ctx.status?.(`planton: running ${basename(ctx.binary)} ${args[0]} …`);
   const watchdog = startWatchdog();
   const child = execa(ctx.binary, args, {

@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TOFU_FLAGS } from '../../src/cli.js';
+import { OPTIONS, type OptionRow } from '../../src/commands/options.js';
 import { colorWanted } from '../../src/terminal/color-choice.js';
 import { memoryIo } from '../../src/io.js';
 import { portFor, recordedPort, recordPort } from '../../src/local/port.js';
@@ -77,8 +78,9 @@ describe('per-command flags', () => {
     expect(help.code).toBe(0);
     expect(help.out).toMatch(new RegExp(`^Usage: planton tofu ${op} \\[options\\]`));
     const listed = [...help.out.matchAll(/^ {2}(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1]).filter((f) => f !== '--help');
-    // -f is Project Planton's hidden spelling of --manifest.
-    const expected = flags.filter((f) => f !== 'f').map((f) => '--' + f.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()));
+    // Hidden rows (-f, Project Planton's spelling of --manifest) are not listed; the others by their long flag.
+    const rows: Record<string, OptionRow> = OPTIONS;
+    const expected = flags.filter((f) => !rows[f]!.hidden).map((f) => /--[a-z-]+/.exec(rows[f]!.flags)![0]);
     expect(listed.sort()).toEqual(expected.sort());
     expect(help.out).toContain(`Examples:\n  $ planton tofu ${op}`);
     if (op !== 'load-tfvars') for (const v of ['PLANTON_TOFU_BIN', 'PLANTON_PLUGIN_DIR', 'NO_COLOR', 'FORCE_COLOR']) expect(help.out).toContain(`  ${v} `);
