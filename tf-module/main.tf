@@ -179,6 +179,13 @@ resource "aws_dynamodb_table" "this" {
       condition     = !var.ttl_enabled || try(length(var.ttl_attribute_name) > 0, false)
       error_message = "ttl_enabled needs ttl_attribute_name."
     }
+    # AWS cannot move TTL to another attribute in one step (UpdateTimeToLive fails with "TimeToLive is
+    # active on a different AttributeName") and allows one TTL change per table per hour, so a rename
+    # while TTL is on takes two applies: stopped here at plan time, before anything is changed.
+    precondition {
+      condition     = !var.ttl_enabled || local.live_ttl_attribute == null || local.live_ttl_attribute == var.ttl_attribute_name
+      error_message = "TTL is on for attribute \"${coalesce(local.live_ttl_attribute, "-")}\" of the live table, and ttl_attribute_name asks for \"${coalesce(var.ttl_attribute_name, "-")}\": AWS cannot rename the TTL attribute while TTL is on, and allows one TTL change per table per hour. Turn TTL off first (planton: spec.ttl.enabled: false), apply, then set the new attribute with TTL on and apply again (AWS may refuse that second change for up to an hour)."
+    }
     precondition {
       condition     = !var.stream_enabled || var.stream_view_type != null
       error_message = "stream_enabled needs stream_view_type."

@@ -45,3 +45,8 @@ output "replica_arns" {
   description = "ARN of each replica table, keyed by region."
   value       = { for r in aws_dynamodb_table.this.replica : r.region_name => r.arn }
 }
+
+output "key_type_drift" {
+  description = "Key attributes whose type differs from the live table's (read through live_table), which the AWS provider does not plan: one entry per key, with key (hash_key or range_key), index (null for the table, local:NAME or global:NAME), attribute, live_type, type, and replaces_table (true for a table or LSI key: replace aws_dynamodb_table.this; false for a GSI key: remove the index, apply, add it back). Empty when the types agree or live_table is null."
+  value       = local.key_type_drift
+}

@@ -12,6 +12,10 @@ const ON_CHANGE: Record<OnChange, string> = {
 /** What the table adds for one field beyond its kind of change. */
 const NOTES: Record<string, string> = {
   'spec.billingMode': TO_ON_DEMAND_LIMIT,
+  // The provider never compares key types: planton reads the live table at plan time (src/plan/key-types.ts).
+  'spec.partitionKey.type':
+    'planton compares them with the live table, since the provider does not; a GSI key type change alone keeps the table but stops apply: remove the index, apply, add it back with the new type, apply',
+  'spec.ttl': 'renaming the attribute while TTL is on stops at plan time: turn TTL off, apply, then rename (AWS allows one TTL change per table per hour)',
 };
 
 const code = (text: string): string => '`' + text + '`';

@@ -4,7 +4,7 @@
 // any drifted or is missing (a drift check answers with its exit code, as `plan --detailed-exitcode`
 // does; the flag is accepted for scripts written for plan); else 0.
 import { UsageError } from '../errors.js';
-import { DEFAULT_MANIFEST, manifestProblem } from '../document/not-found.js';
+import { DEFAULT_MANIFEST, manifestProblem } from '../document/read.js';
 import { expandPaths } from '../files/paths-expand.js';
 import type { ManifestResult } from '../fleet/result.js';
 import type { Io } from '../io.js';

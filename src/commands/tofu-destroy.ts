@@ -2,7 +2,7 @@
 // asks, and applies exactly that (or, with --auto-approve, lets tofu destroy in one go).
 import { join } from 'node:path';
 import { clearAppliedStamp } from '../workspace/applied.js';
-import { askApproval } from '../tofu/approve.js';
+import { askApproval } from './approve.js';
 import { runTofu, type RunContext } from '../tofu/run.js';
 import { discardPlan, PLAN_FILE, reusablePlan } from '../workspace/plan-file.js';
 import { inputsHash, type OpRun } from './tofu-op.js';

@@ -5,36 +5,42 @@ import { colors } from '../terminal/color.js';
 import type { AwsDynamodb } from '../generated/manifest.js';
 import type { PlanAnalysis } from '../plan/analyse.js';
 import { formatSummary, summaryJson } from '../plan/explain.js';
-import type { TerraformPlanJson } from '../plan/plan-json.js';
 import { autoscaledPaths, withoutOwnedDrift, withoutSubstitutions } from '../plan/substitutions.js';
-import { askApproval } from '../tofu/approve.js';
-import { guardPlan, lossMessage, type TableLoss } from '../tofu/guard.js';
+import { askApproval } from './approve.js';
+import type { KeyTypeChange } from '../plan/key-types.js';
+import { guardPlan, indexKeyTypeMessage, lossMessage, type TableLoss } from '../tofu/guard.js';
 import { withoutOutputsBlock } from '../tofu/outputs.js';
 import { runTofu, type RunResult } from '../tofu/run.js';
 import { TABLE_ADDRESS } from '../workspace/adopt.js';
 import { clearCreateIntent, recordCreateIntent } from '../workspace/create-intent.js';
-import { backupHoldsTable, createsExistingTable, unknownLiveTableMessage } from '../workspace/live-table.js';
+import { backupHoldsTable, createsExistingTable, keyTypeDriftInState, unknownLiveTableMessage } from '../workspace/live-table.js';
 import { appliedInputs, clearAppliedStamp, writeAppliedStamp } from '../workspace/applied.js';
 import { renderWorkspace } from '../workspace/prepare.js';
 import { discardPlan, PLAN_FILE, reusablePlan, savePlanMeta, type PlanMeta } from '../workspace/plan-file.js';
 import { inputsHash, NO_CHANGES, output, type OpRun } from './tofu-op.js';
+import { savedPlanJson } from './plan-source.js';
 
-/** plan -out (a destroy plan with `destroy`), then (only when something changes) show -json for the guard. */
-async function planToFile(r: OpRun, destroy = false): Promise<{ result: RunResult; meta?: PlanMeta }> {
+/** plan -out (a destroy plan with `destroy`), then (only when something changes) the plan's JSON for the guard (plan-source.ts). */
+async function planToFile(r: OpRun, destroy = false, replaceTable = false): Promise<{ result: RunResult; meta?: PlanMeta }> {
   const inputs = inputsHash(r);
   discardPlan(r.workDir);
-  const result = await runTofu(r.human, ['plan', ...(destroy ? ['-destroy'] : []), '-input=false', `-out=${PLAN_FILE}`, '-detailed-exitcode', ...r.noColor]);
+  const replace = replaceTable ? [`-replace=${TABLE_ADDRESS}`] : [];
+  const result = await runTofu(r.human, ['plan', ...(destroy ? ['-destroy'] : []), ...replace, '-input=false', `-out=${PLAN_FILE}`, '-detailed-exitcode', ...r.noColor]);
   // tofu writes the plan file of a failed plan too (holding every value it got to): none is left behind.
   if (result.interrupted || (result.exitCode !== 0 && result.exitCode !== 2)) return failed(r, result);
   let losses: TableLoss[] = [];
   let analysis: PlanAnalysis | undefined;
   let liveTableUnknown = false;
-  if (result.exitCode === 2) {
-    const shown = await runTofu(r.ctx, ['show', '-json', '-no-color', PLAN_FILE], { capture: true });
-    if (shown.interrupted || shown.exitCode !== 0) return failed(r, shown);
-    const planJson = JSON.parse(shown.stdout) as TerraformPlanJson;
+  let keyTypes: KeyTypeChange[] = [];
+  // A key type difference the state's outputs already hold plans as "no changes" (exit 0): still read it.
+  const shown = result.exitCode === 2 || (result.exitCode === 0 && !destroy && r.s.backend.type === 'local' && keyTypeDriftInState(r.workDir));
+  if (shown) {
+    const read = await savedPlanJson(r);
+    if ('failed' in read) return failed(r, read.failed);
+    const planJson = read.plan;
     const verdict = guardPlan(planJson, tableNamePath(r.s.manifest));
     losses = verdict.losses;
+    keyTypes = verdict.keyTypes;
     // --local: what the run substitutes for DynamoDB Local was said once as a warning; it is no manifest change.
     analysis = withoutSubstitutions(verdict.analysis, r.s.substitutedPaths ?? []);
     // Autoscaled capacities move all day: Application Auto Scaling's doing, not drift from the manifest.
@@ -45,11 +51,27 @@ async function planToFile(r: OpRun, destroy = false): Promise<{ result: RunResul
   }
   // An output-only difference (terraform's exit 2 with no resource change) is not drift: the exit code
   // follows the summary in manifest terms. Applying it still refreshes the outputs in the state.
-  const changes = result.exitCode === 2 && (analysis?.pending ?? true);
+  const changes = shown && (analysis?.pending ?? true);
   const outputsOnly = result.exitCode === 2 && !changes;
-  const meta: PlanMeta = { inputs: inputs ?? '', losses, changes, outputsOnly, liveTableUnknown, analysis, ...(destroy ? { destroy } : {}) };
+  const meta: PlanMeta = {
+    inputs: inputs ?? '',
+    losses,
+    changes,
+    outputsOnly,
+    liveTableUnknown,
+    analysis,
+    ...(keyTypes.length > 0 ? { keyTypes } : {}),
+    ...(replaceTable ? { replacing: true } : {}),
+    ...(destroy ? { destroy } : {}),
+  };
   if (inputs !== undefined) savePlanMeta(r.workDir, meta);
   return { result, meta };
+}
+
+/** A GSI key type change with the table kept: nothing planton or the provider can apply in one go. */
+function indexKeyTypesOnly(meta: PlanMeta): boolean {
+  const keyTypes = meta.keyTypes ?? [];
+  return keyTypes.length > 0 && !keyTypes.some((k) => k.replacesTable);
 }
 
 function failed(r: OpRun, result: RunResult): { result: RunResult } {
@@ -80,6 +102,7 @@ export async function plan(r: OpRun): Promise<number> {
     if (meta.changes && meta.inputs !== '') out.stderr(`planton: destroy plan saved in ${join(r.workDir, PLAN_FILE)}; \`planton destroy\` with the same inputs applies exactly this plan\n`);
     else if (meta.changes) out.stderr('planton: the state is remote, where it can change unseen: `planton destroy` will plan again rather than apply this plan\n');
   } else if (meta.losses.length > 0) out.stderr(paint(lossMessage(meta.losses, r.tableName).replace('apply stopped: ', 'warning: '), 'yellow', io.color));
+  else if (indexKeyTypesOnly(meta)) out.stderr(paint(indexKeyTypeMessage(meta.keyTypes!, r.tableName).replace('apply stopped: ', 'warning: '), 'yellow', io.color));
   if (meta.liveTableUnknown) out.stderr(paint(liveTableMessage(r), 'yellow', io.color));
   if (opts.json) out.stdout(JSON.stringify(summaryJson(meta.analysis ?? NO_CHANGES), null, 2) + '\n');
   if (opts.detailedExitcode) return meta.changes ? 2 : 0;
@@ -99,8 +122,17 @@ export async function apply(r: OpRun): Promise<number> {
   let meta = inputs !== undefined ? reusablePlan(r.workDir, inputs) : undefined;
   if (meta) {
     out.stderr(`planton: applying the saved plan ${join(r.workDir, PLAN_FILE)} (made by \`planton tofu plan\` from the same inputs)\n`);
+    // What the plan showed, again: the person approving (or a CI log) sees what this apply changes.
+    if (meta.analysis) r.human.stdout(formatSummary(meta.analysis, { color: r.s.io.color && r.opts.color }));
   } else {
     const planned = await planToFile(r);
+    if (!planned.meta) return planned.result.exitCode;
+    meta = planned.meta;
+  }
+  // The provider plans nothing for a key type change: with --allow-replace, plan the replacement itself.
+  if (opts.allowReplace && !meta.replacing && (meta.keyTypes ?? []).some((k) => k.replacesTable)) {
+    out.stderr('planton: planning again with the table replaced (-replace): the provider cannot change a key attribute\'s type\n');
+    const planned = await planToFile(r, false, true);
     if (!planned.meta) return planned.result.exitCode;
     meta = planned.meta;
   }
@@ -120,6 +152,10 @@ export async function apply(r: OpRun): Promise<number> {
   if (meta.liveTableUnknown) {
     discardPlan(r.workDir);
     out.stderr(paint(liveTableMessage(r).replace('planton: ', 'planton: apply stopped: '), 'red', io.color));
+    return 1;
+  }
+  if (indexKeyTypesOnly(meta)) {
+    out.stderr(paint(indexKeyTypeMessage(meta.keyTypes!, r.tableName), 'red', io.color));
     return 1;
   }
   if (meta.losses.length > 0) {

@@ -4,11 +4,12 @@
 import { dirname, join } from 'node:path';
 import { colors } from '../terminal/color.js';
 import type { Io } from '../io.js';
+import type { LocalAdjustment } from '../local/adjust.js';
 import type { Status } from '../terminal/status.js';
+import { recordedPort } from '../local/port.js';
 import { LOCAL_DATA_DIR_NAME } from '../workspace/workdir.js';
 import { localAws } from './aws.js';
 import type { Session } from './index.js';
-import type { LocalAdjustment } from '../local/adjust.js';
 
 /** The DynamoDB Local data directory of the manifests in `dir`. */
 export function localDataDir(dir: string): string {
@@ -32,27 +33,61 @@ export async function withDynamoDbLocal<T>(dataDir: string, io: Io, out: Io, fn:
  * A session moved onto DynamoDB Local: the manifest adjusted for what DynamoDB Local lacks (one warning
  * each, when `planning`: only plan and apply build a table), local state only, and the work directory
  * beside the data (…/local-dynamodb/tofu/<table>/) so local state never mixes with real AWS state.
+ * `server` false (init) runs `fn` without starting DynamoDB Local.
  */
-export async function withLocalSession(s: Session, planning: boolean, fn: (s: Session) => Promise<number>): Promise<number> {
+export async function withLocalSession(s: Session, planning: boolean, fn: (s: Session) => Promise<number>, server = true): Promise<number> {
   const { adjustForLocal } = await import('../local/adjust.js');
   const adjusted = adjustForLocal(s.manifest);
   if (planning) {
     for (const w of adjusted.warnings) s.out.stderr(colors(s.io.color).yellow(w.startsWith('planton:') ? w : `planton: warning: ${w}`) + '\n');
   }
-  return withDynamoDbLocal(localDataDir(dirname(s.manifestFile)), s.io, s.out, (endpoint) => fn(localSession(s, adjusted, endpoint)), s.status);
+  // `init` talks to no table: the work directory gets the endpoint the next run will most likely use
+  // (the data directory's recorded port), and no JVM is started for it.
+  const dataDir = localDataDir(dirname(s.manifestFile));
+  const run = (f: (endpoint: string) => Promise<number>) =>
+    server ? withDynamoDbLocal(dataDir, s.io, s.out, f, s.status) : f(`http://127.0.0.1:${recordedPort(dataDir) ?? DEFAULT_LOCAL_PORT}`);
+  return run((endpoint) => fn(localSession(s, adjusted, endpoint)));
 }
+
+/** DynamoDB Local's own default port, for an endpoint written before any server ran. */
+const DEFAULT_LOCAL_PORT = 8000;
 
 /** The session as a --local run sees it, DynamoDB Local at `endpoint` (pure: the fleet's read uses it too). */
 export function localSession(s: Session, adjusted: LocalAdjustment, endpoint: string): Session {
   const dataDir = localDataDir(dirname(s.manifestFile));
+  return { ...s, ...adjustedFields(adjusted), aws: localAws(endpoint), backend: { type: 'local' }, workDirBase: join(dataDir, 'tofu') };
+}
+
+/** What the session takes from the --local adjustment of its manifest. */
+function adjustedFields(adjusted: LocalAdjustment): Pick<Session, 'manifest' | 'tfvarsOverrides' | 'substitutedPaths'> {
   return {
-    ...s,
     manifest: adjusted.manifest,
-    aws: localAws(endpoint),
-    backend: { type: 'local' },
-    workDirBase: join(dataDir, 'tofu'),
     // DynamoDB Local neither returns nor updates tags: the module then sends none (not even Name).
     tfvarsOverrides: { tags: null, ...(adjusted as { tfvars?: Record<string, unknown> }).tfvars },
     substitutedPaths: adjusted.substitutedPaths,
   };
+}
+
+/**
+ * provider_config.endpoint without --local: when the endpoint answers as DynamoDB Local (local/detect.ts),
+ * the run gets the manifest adjustments --local makes, said once in one warning (when `planning`), so the
+ * table converges there too. Credentials, endpoint, state and work directory stay the stack input's.
+ */
+export async function withDetectedLocal(s: Session, planning: boolean): Promise<Session> {
+  const endpoint = s.aws.endpoint;
+  // PLANTON_DETECT_LOCAL=0: plan exactly what real AWS would get, e.g. to review a production manifest.
+  if (endpoint === undefined || s.io.env.PLANTON_DETECT_LOCAL === '0') return s;
+  const { isDynamoDbLocal } = await import('../local/detect.js');
+  if (!(await isDynamoDbLocal(endpoint))) return s;
+  const { adjustForLocal } = await import('../local/adjust.js');
+  const adjusted = adjustForLocal(s.manifest);
+  if (adjusted.warnings.length === 0) return s;
+  if (planning) {
+    const lines = [
+      `planton: warning: provider_config.endpoint ${endpoint} is DynamoDB Local, so this run adjusts the manifest as --local does:`,
+      ...adjusted.warnings.map((w) => `  ${w.replace(/^--local: /, '')}`),
+    ];
+    s.out.stderr(colors(s.io.color).yellow(lines.join('\n')) + '\n');
+  }
+  return { ...s, ...adjustedFields(adjusted) };
 }

@@ -3,6 +3,32 @@
 import type { AwsDynamodb } from '../generated/manifest.js';
 import { FIELDS, type Copy } from '../catalogue/fields.js';
 import { joinPointer, valueAt } from '../document/pointer.js';
+import type { Tfvars } from './types.js';
+
+/** The variables toTfvars maps by code (index.ts); every other variable is a catalogue `copy` field's. */
+export type MappedName =
+  | 'table_name'
+  | 'billing_mode'
+  | 'hash_key'
+  | 'range_key'
+  | 'attributes'
+  | 'global_secondary_indexes'
+  | 'local_secondary_indexes'
+  | 'ttl_enabled'
+  | 'ttl_attribute_name'
+  | 'stream_enabled'
+  | 'stream_view_type'
+  | 'point_in_time_recovery_enabled'
+  | 'point_in_time_recovery_period_in_days'
+  | 'server_side_encryption_enabled'
+  | 'server_side_encryption_kms_key_arn'
+  | 'autoscaling_read'
+  | 'autoscaling_write'
+  | 'autoscaling_indexes'
+  | 'restore_to_latest_time'
+  | 'tags';
+
+export type CopiedVars = Omit<Tfvars, MappedName>;
 
 /** The module's spelling of a manifest key: readCapacityUnits → read_capacity_units. */
 export function snakeCase(key: string): string {
@@ -27,12 +53,14 @@ const CONVERT: Record<Copy, (value: unknown) => unknown> = {
 
 /** One entry per `copy` field: its module variable ← the converted manifest value, or null when absent
  *  (the module reads null as "not set": its default, or nothing). */
-export function copiedVars(manifest: AwsDynamodb): Record<string, unknown> {
+export function copiedVars(manifest: AwsDynamodb): CopiedVars {
   const out: Record<string, unknown> = {};
   for (const f of FIELDS) {
     if (!f.copy) continue;
     const value = valueAt(manifest, joinPointer(f.path.split('.')));
     out[f.tfvars[0]!] = value === undefined ? null : CONVERT[f.copy](value);
   }
-  return out;
+  // The catalogue names these variables at run time, so the compiler cannot check them; the schema has
+  // checked the values, and test/unit/tfvars holds the names to CopiedVars and to variables.tf.
+  return out as CopiedVars;
 }

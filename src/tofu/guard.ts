@@ -2,6 +2,7 @@
 // stops unless --allow-replace. Kept in one function over the plan analysis of src/plan/.
 import { fieldOfAttribute } from '../catalogue/fields.js';
 import { analysePlan, type PlanAnalysis } from '../plan/analyse.js';
+import { keyTypeChanges, keyTypeDrift, withKeyTypeChanges, type KeyTypeChange } from '../plan/key-types.js';
 import type { TerraformPlanJson, TfResourceChange } from '../plan/plan-json.js';
 
 export interface TableLoss {
@@ -64,12 +65,33 @@ export function lossMessage(losses: TableLoss[], tableName: string): string {
   return lines.join('\n') + '\n';
 }
 
+/** Why apply stops on a GSI key type change (the table stays): the provider plans nothing for it. */
+export function indexKeyTypeMessage(changes: KeyTypeChange[], tableName: string): string {
+  const indexes = [...new Set(changes.flatMap((c) => (c.globalIndex !== undefined ? [c.globalIndex] : [])))];
+  const lines = [
+    `planton: apply stopped: the key type of global secondary index ${indexes.join(', ')} of table '${tableName}' changes, which needs the index deleted and built again (the table and its items stay); the AWS provider cannot do that in one apply.`,
+    ...changes.filter((c) => c.globalIndex !== undefined).map((c) => `  cause: ${c.manifestPath}: ${c.fromTo}`),
+    '  Do it in two steps: remove the index from spec.globalSecondaryIndexes and apply (the index is deleted), then add it back with the new key type and apply (the index is built again while the table serves traffic).',
+  ];
+  return lines.join('\n') + '\n';
+}
+
+export interface GuardVerdict {
+  losses: TableLoss[];
+  analysis: PlanAnalysis;
+  /** Key types that differ from the live table's (the module's key_type_drift output), in manifest terms. */
+  keyTypes: KeyTypeChange[];
+}
+
 /**
  * The verdict apply acts on: the plan analysis (src/plan/) says whether the table is replaced or deleted and,
- * in manifest terms, why; the replace_paths reading above is the fallback for causes it leaves out.
+ * in manifest terms, why; the replace_paths reading above is the fallback for causes it leaves out. A key
+ * type change is a loss too: the provider plans nothing for it, so planton replaces the table itself
+ * (`-replace`) once --allow-replace says so.
  */
-export function guardPlan(plan: TerraformPlanJson, tableNamePath: 'spec.tableName' | 'metadata.name'): { losses: TableLoss[]; analysis: PlanAnalysis } {
-  const analysis = analysePlan(plan, { tableNamePath });
+export function guardPlan(plan: TerraformPlanJson, tableNamePath: 'spec.tableName' | 'metadata.name'): GuardVerdict {
+  const keyTypes = keyTypeChanges(keyTypeDrift(plan));
+  const analysis = withKeyTypeChanges(analysePlan(plan, { tableNamePath }), plan, keyTypes);
   const losses = tableLosses(plan);
   for (const loss of losses) {
     const rc = (plan.resource_changes ?? []).find((r) => r.address === loss.address);
@@ -81,5 +103,12 @@ export function guardPlan(plan: TerraformPlanJson, tableNamePath: 'spec.tableNam
       .map((c) => `${c.manifestPath}: ${c.detail}`);
     if (mine.length > 0) loss.causes = [...new Set(mine)];
   }
-  return { losses, analysis };
+  const keyCauses = keyTypes.filter((k) => k.replacesTable).map((k) => `${k.manifestPath}: ${k.fromTo} replaces the table`);
+  if (keyCauses.length > 0) {
+    const address = analysis.changes.find((c) => c.manifestPath === keyTypes.find((k) => k.replacesTable)!.manifestPath)!.address;
+    const loss = losses.find((l) => l.address === address);
+    if (loss) loss.causes = [...keyCauses, ...loss.causes];
+    else losses.push({ address, action: 'replace', causes: keyCauses });
+  }
+  return { losses, analysis, keyTypes };
 }

@@ -8,10 +8,13 @@ export const NO_OUTPUTS = 'planton: no outputs: the table has not been applied y
 
 type TfOutputs = Record<string, { value: unknown; sensitive?: boolean }>;
 
+/** The module's outputs that planton reads itself (the key type check, src/plan/key-types.ts): not the user's to see. */
+export const CHECK_OUTPUTS = ['key_type_drift'];
+
 /** `output -json` → { name: value }, the main outputs first, then the rest by name. Null outputs are absent. */
 export function outputValues(json: string): Record<string, unknown> {
   const parsed = (json.trim() === '' ? {} : JSON.parse(json)) as TfOutputs;
-  const names = Object.keys(parsed).sort((a, b) => {
+  const names = Object.keys(parsed).filter((n) => !CHECK_OUTPUTS.includes(n)).sort((a, b) => {
     const ia = MAIN_OUTPUTS.indexOf(a);
     const ib = MAIN_OUTPUTS.indexOf(b);
     if (ia >= 0 || ib >= 0) return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);

@@ -4,6 +4,7 @@
 // reads at plan time (root-module.ts), and for its own interrupted creates a marker (create-intent.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { KEY_TYPE_DRIFT_OUTPUT } from '../plan/key-types.js';
 import type { TerraformPlanJson } from '../plan/plan-json.js';
 import { BACKUP_STATE_FILE_NAME } from '../tofu/state-file.js';
 import { EXISTING_TABLES, STATE_FILE } from './root-module.js';
@@ -39,6 +40,18 @@ export function backupHoldsTable(workDir: string, tableName: string): boolean {
     return (state.resources ?? []).some(
       (r) => r.mode === 'managed' && r.type === 'aws_dynamodb_table' && (r.instances ?? []).some((i) => i.attributes?.name === tableName),
     );
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the local state's outputs hold a key type difference (tf-module/outputs.tf `key_type_drift`):
+ *  then a plan that finds the same difference again changes no output and exits 0. */
+export function keyTypeDriftInState(workDir: string): boolean {
+  try {
+    const state = JSON.parse(readFileSync(join(workDir, STATE_FILE), 'utf8')) as { outputs?: Record<string, { value?: unknown }> };
+    const value = state.outputs?.[KEY_TYPE_DRIFT_OUTPUT]?.value;
+    return Array.isArray(value) && value.length > 0;
   } catch {
     return false;
   }

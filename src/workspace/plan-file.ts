@@ -9,6 +9,7 @@ import { ROOT_MODULE_FILE, TFVARS_FILE } from './workdir.js';
 import { STATE_FILE } from './root-module.js';
 import type { TableLoss } from '../tofu/guard.js';
 import type { PlanAnalysis } from '../plan/analyse.js';
+import type { KeyTypeChange } from '../plan/key-types.js';
 
 export const PLAN_FILE = 'planton.tfplan';
 export const PLAN_META_FILE = 'planton.tfplan.json';
@@ -25,6 +26,10 @@ export interface PlanMeta {
   liveTableUnknown?: boolean;
   /** The plan analysis in manifest terms (for --json), when the plan changes something. */
   analysis?: PlanAnalysis;
+  /** Key types that differ from the live table's (the provider plans nothing for them). */
+  keyTypes?: KeyTypeChange[];
+  /** Planned with `-replace` of the table (apply --allow-replace, for a key type change). */
+  replacing?: boolean;
   /** A destroy plan (`plan --destroy`): only `destroy` applies it. */
   destroy?: boolean;
 }

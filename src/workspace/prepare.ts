@@ -3,12 +3,12 @@
 // belongs to this manifest.
 import { join, resolve } from 'node:path';
 import { colors } from '../terminal/color.js';
-import { UsageError } from '../errors.js';
+import { EnvironmentError } from '../errors.js';
 import type { AwsDynamodb } from '../generated/manifest.js';
 import type { Io } from '../io.js';
 import { tfModuleDir } from '../files/paths.js';
 import { shellQuote } from '../terminal/shell-quote.js';
-import { stableJson, tableName as tableNameOf, toTfvars } from '../tfvars/index.js';
+import { stableJson, tableName as tableNameOf, toTfvars, type Tfvars } from '../tfvars/index.js';
 import type { AwsSettings } from '../tofu/env.js';
 import { damagedStateMessage } from '../tofu/state-file.js';
 import { TABLE_ADDRESS, withAdoption } from './adopt.js';
@@ -30,7 +30,7 @@ export interface WorkspaceInput {
   workDirBase?: string;
   /** A checked --module-dir, else the bundled module. */
   moduleDir?: string;
-  tfvarsOverrides?: Record<string, unknown>;
+  tfvarsOverrides?: Partial<Tfvars>;
   /** apply/plan --adopt: take an existing table of this name into state. */
   adopt: boolean;
   /** plan or apply: the runs that build a table (and so recover an interrupted create, warn about renames). */
@@ -52,13 +52,13 @@ export interface RenderedWorkspace {
   tableName: string;
   moduleDir: string;
   root: object;
-  tfvars: Record<string, unknown>;
+  tfvars: Tfvars;
 }
 
 export function renderWorkspace(w: Pick<WorkspaceInput, 'manifest' | 'manifestFile' | 'aws' | 'backend' | 'workdir' | 'cwd' | 'workDirBase' | 'moduleDir' | 'tfvarsOverrides'>): RenderedWorkspace {
   const tableName = tableNameOf(w.manifest);
   const workDir = w.workdir !== undefined ? resolve(w.cwd, w.workdir) : w.workDirBase ? join(w.workDirBase, tableName) : defaultWorkDir(w.manifestFile, tableName);
-  const tfvars = { ...(toTfvars(w.manifest) as unknown as Record<string, unknown>), ...w.tfvarsOverrides };
+  const tfvars: Tfvars = { ...toTfvars(w.manifest), ...w.tfvarsOverrides };
   const moduleDir = w.moduleDir ?? tfModuleDir;
   const root = renderRootModule({
     moduleDir,
@@ -77,7 +77,7 @@ export function prepareWorkspace(w: WorkspaceInput, out: Io, color: boolean): Wo
   claimWorkDir(workDir, owner);
   // terraform would report a state it cannot parse as a lock held by another run (state-file.ts).
   const damaged = w.backend.type === 'local' ? damagedStateMessage(workDir) : undefined;
-  if (damaged) throw new UsageError(damaged.message, damaged.hint);
+  if (damaged) throw new EnvironmentError(damaged.message, damaged.hint);
   // apply --adopt: an import {} block takes an existing table of this name into state (adopt.ts).
   // After an interrupted create of this table: the same, but only if the table exists (create-intent.ts).
   const recovering = !w.adopt && w.planning && pendingCreate(workDir, tableName);

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { EnvironmentError } from '../errors.js';
 import { runTofu, type RunContext } from '../tofu/run.js';
 import { ROOT_MODULE_FILE } from './workdir.js';
 
@@ -61,7 +61,7 @@ export async function openScratch(i: ScratchInput): Promise<Scratch> {
     const r = await scratch.run(['init', '-input=false', '-no-color', '-backend=false', ...plugin]);
     if (r.exitCode !== 0) {
       i.stderr(i.mask(r.log));
-      throw new UsageError('could not read the live tables: terraform init failed in a scratch directory (its messages are above)', 'Offline? Pass --plugin-dir or set PLANTON_PLUGIN_DIR.');
+      throw new EnvironmentError('could not read the live tables: terraform init failed in a scratch directory (its messages are above)', 'Offline? Pass --plugin-dir or set PLANTON_PLUGIN_DIR.');
     }
     return scratch;
   } catch (err) {

@@ -21,7 +21,8 @@ const suite = hasKustomize ? describeWithTofu('test/e2e/project-planton.test.ts'
 suite('overlays per environment, unified commands, --module-dir and plan --destroy', () => {
   let ddb: TestDynamoDbLocal;
   let dir: string;
-  const session = inProcessPlanton(() => dir);
+  // The prod overlay's plan shows what real AWS would get (PITR, autoscaling), not the DynamoDB Local adjustments.
+  const session = inProcessPlanton(() => dir, () => ({ PLANTON_DETECT_LOCAL: '0' }));
   const planton = (...args: string[]) => session.run(args);
   const common = ['-s', 'stack-input.yaml', '--kustomize-dir', 'k', '--module-dir', 'fork'];
   const workDir = (overlay: string, table: string) => join(dir, 'k/.planton/overlays', overlay, 'tofu', table);

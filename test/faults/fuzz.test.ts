@@ -246,7 +246,8 @@ describe('the loader and validator under random damage', () => {
       for (const w of wrong) failures.push(`${c.name}: ${w}`);
     }
     expect(failures).toEqual([]);
-    expect(slowest.ms).toBeLessThan(2000);
+    // A failure names the slowest case and its time.
+    expect(slowest.ms < 2000 ? 'within 2 s' : `${slowest.name}: ${Math.round(slowest.ms)} ms`).toBe('within 2 s');
     // The mutations must mostly break things, and some survive (a deleted optional key).
     expect(valid).toBeGreaterThan(0);
     expect(valid).toBeLessThan(cases.length / 2);

@@ -60,7 +60,7 @@ describe('toTfvars', () => {
     expect(v.billing_mode).toBe('PAY_PER_REQUEST');
     expect([v.read_capacity, v.write_capacity]).toEqual([null, null]);
     expect(v.on_demand_throughput).toEqual({ max_read_request_units: 100 });
-    expect(v.global_secondary_indexes[0]).toEqual({
+    expect(v.global_secondary_indexes![0]).toEqual({
       name: 'ByOwner',
       hash_key: 'owner',
       range_key: null,
@@ -86,7 +86,7 @@ describe('toTfvars', () => {
       }),
     );
     expect([v.billing_mode, v.read_capacity, v.write_capacity, v.on_demand_throughput]).toEqual(['PROVISIONED', 10, 5, null]);
-    expect(v.global_secondary_indexes.map((g) => [g.read_capacity, g.write_capacity, g.on_demand_throughput])).toEqual([
+    expect(v.global_secondary_indexes!.map((g) => [g.read_capacity, g.write_capacity, g.on_demand_throughput])).toEqual([
       [3, 2, null],
       [1, 1, null],
     ]);
@@ -111,7 +111,7 @@ describe('toTfvars', () => {
         ],
       }),
     );
-    expect(v.global_secondary_indexes.map((g) => [g.projection_type, g.non_key_attributes])).toEqual([
+    expect(v.global_secondary_indexes!.map((g) => [g.projection_type, g.non_key_attributes])).toEqual([
       ['INCLUDE', ['title', 'price']],
       ['KEYS_ONLY', null],
     ]);
@@ -183,7 +183,17 @@ describe('toTfvars', () => {
         globalSecondaryIndexes: [{ name: 'ByOwner', partitionKey: { name: 'owner', type: 'STRING' }, onDemandThroughput: { maxReadRequestUnits: 7, maxWriteRequestUnits: 8 } }],
       }),
     );
-    expect([v.on_demand_throughput, v.global_secondary_indexes[0]!.on_demand_throughput]).toEqual([{ max_write_request_units: 40 }, { max_read_request_units: 7, max_write_request_units: 8 }]);
+    expect([v.on_demand_throughput, v.global_secondary_indexes![0]!.on_demand_throughput]).toEqual([{ max_write_request_units: 40 }, { max_read_request_units: 7, max_write_request_units: 8 }]);
+  });
+
+  it('passes -1 (AWS: no limit) through as it is, for the table and an index', () => {
+    const v = toTfvars(
+      manifest({
+        onDemandThroughput: { maxReadRequestUnits: -1, maxWriteRequestUnits: 50 },
+        globalSecondaryIndexes: [{ name: 'ByOwner', partitionKey: { name: 'owner', type: 'STRING' }, onDemandThroughput: { maxWriteRequestUnits: -1 } }],
+      }),
+    );
+    expect([v.on_demand_throughput, v.global_secondary_indexes![0]!.on_demand_throughput]).toEqual([{ max_read_request_units: -1, max_write_request_units: 50 }, { max_write_request_units: -1 }]);
   });
 
   it('uses spec.tableName over metadata.name', () => {

@@ -15,6 +15,11 @@ test('outputs come in the order of docs/contract.md (cli), then the rest by name
   );
 });
 
+test('the key type check planton reads itself is not shown as an output', () => {
+  const withCheck = JSON.stringify({ ...JSON.parse(json), key_type_drift: { sensitive: false, value: [] } });
+  expect(Object.keys(outputValues(withCheck))).toEqual(['table_name', 'table_arn', 'aws_region', 'extra']);
+});
+
 test('no state yet means no outputs, said plainly', () => {
   expect(outputValues('{}\n')).toEqual({});
   expect(formatOutputs({})).toBe('');

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backupHoldsTable, createsExistingTable, existingTables, unknownLiveTableMessage } from '../../../src/workspace/live-table.js';
+import { backupHoldsTable, createsExistingTable, existingTables, keyTypeDriftInState, unknownLiveTableMessage } from '../../../src/workspace/live-table.js';
 import { clearCreateIntent, pendingCreate, recordCreateIntent } from '../../../src/workspace/create-intent.js';
 import type { TerraformPlanJson } from '../../../src/plan/plan-json.js';
 
@@ -53,6 +53,24 @@ test('the create marker names its table and is gone once cleared', () => {
     expect(pendingCreate(dir, 'other')).toBe(false);
     clearCreateIntent(dir);
     expect(pendingCreate(dir, 'orders')).toBe(false);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('a key type difference held in the state\'s outputs is seen without a plan change; none, [] or no state is not', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'planton-keys-'));
+  const state = (outputs: object) => writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify({ version: 4, outputs }));
+  try {
+    expect(keyTypeDriftInState(dir)).toBe(false);
+    state({ key_type_drift: { value: [] } });
+    expect(keyTypeDriftInState(dir)).toBe(false);
+    state({ table_name: { value: 't' } });
+    expect(keyTypeDriftInState(dir)).toBe(false);
+    state({ key_type_drift: { value: [{ key: 'hash_key', index: null, attribute: 'id', live_type: 'S', type: 'N', replaces_table: true }] } });
+    expect(keyTypeDriftInState(dir)).toBe(true);
+    writeFileSync(join(dir, 'terraform.tfstate'), '{trunc');
+    expect(keyTypeDriftInState(dir)).toBe(false);
   } finally {
     rmSync(dir, { recursive: true });
   }

@@ -1,6 +1,6 @@
 // Approval reads the answer from the Io's stdin: only a terminal may answer, and only 'yes' is a yes.
 import { PassThrough } from 'node:stream';
-import { askApproval } from '../../../src/tofu/approve.js';
+import { askApproval } from '../../../src/commands/approve.js';
 
 function terminal(answer: string | undefined) {
   const stream = new PassThrough();
