@@ -193,7 +193,7 @@ describe('toTfvars', () => {
         globalSecondaryIndexes: [{ name: 'ByOwner', partitionKey: { name: 'owner', type: 'STRING' }, onDemandThroughput: { maxWriteRequestUnits: -1 } }],
       }),
     );
-    expect([v.on_demand_throughput, v.global_secondary_indexes[0]!.on_demand_throughput]).toEqual([{ max_read_request_units: -1, max_write_request_units: 50 }, { max_write_request_units: -1 }]);
+    expect([v.on_demand_throughput, v.global_secondary_indexes![0]!.on_demand_throughput]).toEqual([{ max_read_request_units: -1, max_write_request_units: 50 }, { max_write_request_units: -1 }]);
   });
 
   it('uses spec.tableName over metadata.name', () => {
