@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 const repo = resolve(import.meta.dirname, '..');
 // The machine's offline provider mirror, when it has one (as for the tests); never required.
 if (!process.env.PLANTON_PLUGIN_DIR && existsSync('/opt/tf-plugins')) process.env.PLANTON_PLUGIN_DIR = '/opt/tf-plugins';
-const bin = join(repo, 'dist', 'bin.js');
+const bin = join(repo, 'dist', 'planton.cjs');
 const examples = readdirSync(join(repo, 'hack/examples')).filter((f) => f.endsWith('.yaml')).sort();
 const lines = [];
 const say = (line = '') => {

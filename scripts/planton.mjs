@@ -7,4 +7,5 @@ import { existsSync } from 'node:fs';
 const MIRROR = '/opt/tf-plugins';
 if (!process.env.PLANTON_PLUGIN_DIR && existsSync(MIRROR)) process.env.PLANTON_PLUGIN_DIR = MIRROR;
 await import('./bundle.mjs');
-await import('../dist/bin.js');
+// dist/planton.cjs is the `planton` command an install gets (the validate fast path, then the full CLI).
+await import('../dist/planton.cjs');

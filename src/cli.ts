@@ -8,6 +8,7 @@
 import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { optionHint } from './commands/option-hints.js';
 import { packageRoot } from './files/paths.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
@@ -102,6 +103,7 @@ const ENVIRONMENT = [
   '  NO_COLOR            a non-empty value turns colours off',
   '  FORCE_COLOR         a non-empty value other than 0 turns colours on, even into a pipe',
   '  PLANTON_DEBUG       print the stack of an internal error',
+  '  PLANTON_ASK_TOFU    1: read plans and outputs with tofu show/output instead of from the files',
 ];
 
 function examples(lines: string[]): string {
@@ -113,8 +115,6 @@ export function buildProgram(io: Io, done: (code: number) => void, argv: string[
   const program = new Command('planton')
     .description('Turn one AwsDynamodb manifest into a real DynamoDB table with OpenTofu or Terraform.')
     .version(packageVersion(), '-V, --version')
-    .showHelpAfterError('(run planton help COMMAND for usage)')
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride()
     .addHelpText(
       'after',
@@ -125,8 +125,9 @@ export function buildProgram(io: Io, done: (code: number) => void, argv: string[
         'planton help tofu apply                  # one command\'s flags',
       ]) + ['', ...ENVIRONMENT].join('\n') + '\n',
     );
+  explainErrors(program, io);
   // Subcommands print help and errors the same way and never call process.exit.
-  const sub = (parent: Command, name: string) => parent.command(name).configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride();
+  const sub = (parent: Command, name: string) => explainErrors(parent.command(name).exitOverride(), io);
 
   const validateCmd = sub(program, 'validate')
     .description('check manifests against the schema and every pre-flight rule; nothing is run. Exits 1 if any is invalid')
@@ -201,6 +202,31 @@ export function buildProgram(io: Io, done: (code: number) => void, argv: string[
     });
 
   return program;
+}
+
+/** The words after `planton` that name `cmd` (`tofu apply`), empty for planton itself. */
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+/**
+ * Help and errors go to io; a usage error names the help to read (`planton help tofu apply`) and,
+ * for a terraform-style flag, the planton option to use instead (option-hints.ts).
+ */
+function explainErrors(cmd: Command, io: Io): Command {
+  const path = commandPath(cmd);
+  return cmd.showHelpAfterError(`(run planton help${path ? ' ' + path : ''} for usage)`).configureOutput({
+    writeOut: io.stdout,
+    writeErr: io.stderr,
+    outputError: (text, write) => {
+      write(text);
+      const flag = /^error: unknown option '([^']+)'/.exec(text)?.[1];
+      const hint = flag === undefined ? undefined : optionHint(flag, cmd.options.map((o) => o.long ?? ''));
+      if (hint) write(`  ${hint}\n`);
+    },
+  });
 }
 
 /** Folds -f into --manifest; both at once is a usage error rather than a silent pick. */

@@ -1,6 +1,7 @@
 // Where a command reads and writes. Commands take an Io so tests can call them in-process, feed their
 // input and read what they printed; nothing else touches process.stdin/stdout/stderr.
 import type { Readable } from 'node:stream';
+import { isatty } from 'node:tty';
 
 export interface Io {
   cwd: string;
@@ -23,7 +24,14 @@ export function processIo(color: boolean): Io {
     env: process.env,
     color,
     interactive: process.stderr.isTTY === true,
-    stdin: { isTTY: process.stdin.isTTY === true, stream: process.stdin },
+    // process.stdin is made on first use, and making it costs a cold start several milliseconds:
+    // only the commands that read stdin (a `-` manifest, an approval) pay for it.
+    stdin: {
+      isTTY: isatty(0),
+      get stream() {
+        return process.stdin;
+      },
+    },
   };
 }
 

@@ -78,7 +78,7 @@ variable "write_capacity" {
 }
 
 variable "on_demand_throughput" {
-  description = "Maximum on-demand request units of the table (PAY_PER_REQUEST only), or null for no limit."
+  description = "Maximum on-demand request units of the table (PAY_PER_REQUEST only); -1 or null for no limit."
   type = object({
     max_read_request_units  = optional(number)
     max_write_request_units = optional(number)
@@ -87,9 +87,9 @@ variable "on_demand_throughput" {
 
   validation {
     condition = var.on_demand_throughput == null || alltrue([
-      for v in [try(var.on_demand_throughput.max_read_request_units, null), try(var.on_demand_throughput.max_write_request_units, null)] : v == null || try(v >= 1, false)
+      for v in [try(var.on_demand_throughput.max_read_request_units, null), try(var.on_demand_throughput.max_write_request_units, null)] : v == null || try(v >= 1 || v == -1, false)
     ])
-    error_message = "on_demand_throughput units must be >= 1 when set."
+    error_message = "on_demand_throughput units must be >= 1, or -1 for no limit, when set."
   }
 }
 
@@ -223,13 +223,13 @@ variable "server_side_encryption_enabled" {
 }
 
 variable "server_side_encryption_kms_key_arn" {
-  description = "ARN of a customer managed KMS key; only with server_side_encryption_enabled."
+  description = "ARN of a customer managed KMS key, or of a KMS alias (arn:aws:kms:REGION:ACCOUNT:alias/NAME); only with server_side_encryption_enabled."
   type        = string
   default     = null
 
   validation {
-    condition     = var.server_side_encryption_kms_key_arn == null || can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/.+$", coalesce(var.server_side_encryption_kms_key_arn, "-")))
-    error_message = "server_side_encryption_kms_key_arn must be a KMS key ARN."
+    condition     = var.server_side_encryption_kms_key_arn == null || can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:(key|alias)/.+$", coalesce(var.server_side_encryption_kms_key_arn, "-")))
+    error_message = "server_side_encryption_kms_key_arn must be a KMS key ARN or a KMS alias ARN."
   }
 }
 

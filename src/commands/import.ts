@@ -3,7 +3,7 @@
 // check that it validates, then write it (or print it).
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { EnvironmentError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { readLiveTable } from '../importer/read-live.js';
 import { renderManifestYaml, schemaReference } from '../importer/render.js';
@@ -102,7 +102,7 @@ function makeDirFor(file: string, shown: string): void {
   try {
     makeDirectory(dirname(file));
   } catch (err) {
-    throw new UsageError(`cannot create the directory of --out ${shown} (${(err as NodeJS.ErrnoException).code})`, 'Choose another --out.');
+    throw new EnvironmentError(`cannot create the directory of --out ${shown} (${(err as NodeJS.ErrnoException).code})`, 'Choose another --out.');
   }
 }
 
@@ -112,6 +112,6 @@ function writeOut(file: string, shown: string, text: string, out: Io): void {
     writeFileSync(file, text, { flag: 'wx' });
   } catch (err) {
     out.stdout(text);
-    throw new UsageError(`cannot write --out ${shown} (${(err as NodeJS.ErrnoException).code}); the manifest is on stdout instead`, 'Save it from there, or run again with another --out.');
+    throw new EnvironmentError(`cannot write --out ${shown} (${(err as NodeJS.ErrnoException).code}); the manifest is on stdout instead`, 'Save it from there, or run again with another --out.');
   }
 }

@@ -4,7 +4,7 @@
 // --local commands on the same directory.
 import { dirname, resolve } from 'node:path';
 import type { Io } from '../io.js';
-import { DEFAULT_MANIFEST } from '../document/not-found.js';
+import { DEFAULT_MANIFEST } from '../document/read.js';
 import { localDataDir } from '../session/local.js';
 
 export async function localStart(opts: { manifest?: string }, io: Io, stopSignal: Promise<unknown> = untilSignal()): Promise<number> {
@@ -12,7 +12,7 @@ export async function localStart(opts: { manifest?: string }, io: Io, stopSignal
   const dataDir = localDataDir(dirname(resolve(io.cwd, opts.manifest ?? DEFAULT_MANIFEST)));
   const server = await startDynamoDbLocal({ dataDir, env: io.env });
   io.stderr(`planton: DynamoDB Local at ${server.endpoint} (data in ${dataDir}); Ctrl-C stops it\n`);
-  io.stderr('  e.g. AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=us-east-1 ' + `aws dynamodb list-tables --endpoint-url ${server.endpoint}\n`);
+  io.stderr('  e.g. AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 ' + `aws dynamodb list-tables --endpoint-url ${server.endpoint}\n`);
   // The endpoint alone on stdout, for scripts: `endpoint=$(planton local start | head -1)`.
   io.stdout(`${server.endpoint}\n`);
   try {

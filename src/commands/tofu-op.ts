@@ -7,6 +7,7 @@ import type { TofuBinary } from '../tofu/binary.js';
 import { formatOutputs, NO_OUTPUTS, OUTPUTS_HEADER, outputValues } from '../tofu/outputs.js';
 import { runTofu, type RunContext } from '../tofu/run.js';
 import { planInputsHash } from '../workspace/plan-file.js';
+import { outputsJson } from './plan-source.js';
 
 export interface OpRun {
   op: TofuOp;
@@ -32,9 +33,9 @@ export function inputsHash(r: OpRun): string | undefined {
 
 /** Prints the outputs; after apply with --json they join the plan summary in one document. */
 export async function output(r: OpRun, applied?: object): Promise<number> {
-  const shown = await runTofu(r.ctx, ['output', '-json', '-no-color'], { capture: true });
-  if (shown.exitCode !== 0) return shown.exitCode;
-  const values = outputValues(shown.stdout);
+  const shown = await outputsJson(r);
+  if ('failed' in shown) return shown.failed.exitCode;
+  const values = outputValues(shown.json);
   const { out } = r.s;
   if (r.opts.json) out.stdout(JSON.stringify(applied ? { ...applied, outputs: values } : values, null, 2) + '\n');
   else if (Object.keys(values).length === 0) out.stderr(NO_OUTPUTS);

@@ -5,7 +5,6 @@ import { colors } from '../terminal/color.js';
 import type { AwsDynamodb } from '../generated/manifest.js';
 import type { PlanAnalysis } from '../plan/analyse.js';
 import { formatSummary, summaryJson } from '../plan/explain.js';
-import type { TerraformPlanJson } from '../plan/plan-json.js';
 import { autoscaledPaths, withoutOwnedDrift, withoutSubstitutions } from '../plan/substitutions.js';
 import { askApproval } from '../tofu/approve.js';
 import type { KeyTypeChange } from '../plan/key-types.js';
@@ -17,8 +16,9 @@ import { clearCreateIntent, recordCreateIntent } from '../workspace/create-inten
 import { backupHoldsTable, createsExistingTable, keyTypeDriftInState, unknownLiveTableMessage } from '../workspace/live-table.js';
 import { discardPlan, PLAN_FILE, reusablePlan, savePlanMeta, type PlanMeta } from '../workspace/plan-file.js';
 import { inputsHash, NO_CHANGES, output, type OpRun } from './tofu-op.js';
+import { savedPlanJson } from './plan-source.js';
 
-/** plan -out (a destroy plan with `destroy`), then (only when something changes) show -json for the guard. */
+/** plan -out (a destroy plan with `destroy`), then (only when something changes) the plan's JSON for the guard (plan-source.ts). */
 async function planToFile(r: OpRun, destroy = false, replaceTable = false): Promise<{ result: RunResult; meta?: PlanMeta }> {
   const inputs = inputsHash(r);
   discardPlan(r.workDir);
@@ -33,9 +33,9 @@ async function planToFile(r: OpRun, destroy = false, replaceTable = false): Prom
   // A key type difference the state's outputs already hold plans as "no changes" (exit 0): still read it.
   const shown = result.exitCode === 2 || (result.exitCode === 0 && !destroy && r.s.backend.type === 'local' && keyTypeDriftInState(r.workDir));
   if (shown) {
-    const shown = await runTofu(r.ctx, ['show', '-json', '-no-color', PLAN_FILE], { capture: true });
-    if (shown.interrupted || shown.exitCode !== 0) return failed(r, shown);
-    const planJson = JSON.parse(shown.stdout) as TerraformPlanJson;
+    const read = await savedPlanJson(r);
+    if ('failed' in read) return failed(r, read.failed);
+    const planJson = read.plan;
     const verdict = guardPlan(planJson, tableNamePath(r.s.manifest));
     losses = verdict.losses;
     keyTypes = verdict.keyTypes;
@@ -114,6 +114,8 @@ export async function apply(r: OpRun): Promise<number> {
   let meta = inputs !== undefined ? reusablePlan(r.workDir, inputs) : undefined;
   if (meta) {
     out.stderr(`planton: applying the saved plan ${join(r.workDir, PLAN_FILE)} (made by \`planton tofu plan\` from the same inputs)\n`);
+    // What the plan showed, again: the person approving (or a CI log) sees what this apply changes.
+    if (meta.analysis) r.human.stdout(formatSummary(meta.analysis, { color: r.s.io.color && r.opts.color }));
   } else {
     const planned = await planToFile(r);
     if (!planned.meta) return planned.result.exitCode;

@@ -25,10 +25,6 @@ export async function tofu(op: TofuOp, opts: TofuOptions, io: Io): Promise<numbe
   if (opts.adopt && op !== 'apply' && op !== 'plan') throw new UsageError(`--adopt belongs to plan and apply, not ${op}`);
   if (opts.destroy && opts.adopt) throw new UsageError('plan --destroy and --adopt contradict each other; give one');
   checkSourceOptions(opts);
-  // Fail before a 10-second plan when nobody can answer the approval question.
-  if ((op === 'apply' || op === 'destroy') && !opts.autoApprove && !io.stdin.isTTY) {
-    throw approvalNeeded(op, opts.invocation);
-  }
   const status = statusLine(io.interactive === true, io.stderr);
   try {
     return await tofuWith(op, opts, io, status);
@@ -40,13 +36,16 @@ export async function tofu(op: TofuOp, opts: TofuOptions, io: Io): Promise<numbe
 async function tofuWith(op: TofuOp, opts: TofuOptions, io: Io, status: Status): Promise<number> {
   const session = await openSession(opts, io, status);
   if (typeof session === 'number') return session;
+  // Once the inputs are known to be good (so the commands the refusal suggests can work), and before
+  // a 10-second plan: nobody can answer the approval question.
+  if ((op === 'apply' || op === 'destroy') && !opts.autoApprove && !io.stdin.isTTY) throw approvalNeeded(op, opts.invocation);
   // Before DynamoDB Local or terraform starts: a copy that lacks a variable fails here, naming it.
   if (opts.moduleDir !== undefined) {
     session.moduleDir = checkModuleDir(resolve(io.cwd, opts.moduleDir), opts.moduleDir, Object.keys(toTfvars(session.manifest)));
     session.out.stderr(`planton: module from ${session.moduleDir} (--module-dir), not the bundled one\n`);
   }
-  if (opts.local) return withLocalSession(session, op === 'plan' || op === 'apply', (s) => drive(op, opts, s));
-  return drive(op, opts, await withDetectedLocal(session, op === 'plan' || op === 'apply'));
+  if (opts.local) return withLocalSession(session, op === 'plan' || op === 'apply', (s) => drive(op, opts, s), op !== 'init');
+  return drive(op, opts, op === 'init' ? session : await withDetectedLocal(session, op === 'plan' || op === 'apply'));
 }
 
 /** Writes the work directory, makes sure it is initialised, then runs the operation. */

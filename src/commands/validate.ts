@@ -4,7 +4,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { loadManifest } from '../manifest/index.js';
 import { expandPaths } from '../files/paths-expand.js';
-import { DEFAULT_MANIFEST, manifestProblem } from '../document/not-found.js';
+import { DEFAULT_MANIFEST, manifestProblem } from '../document/read.js';
 import { isUrl, resolveManifestSource, type ManifestSource } from '../source/index.js';
 import { UsageError } from '../errors.js';
 import type { FileResult } from '../document/diagnostics.js';

@@ -2,6 +2,8 @@
 // for everything docs/contract.md `rules` rule 15 calls bad YAML. Nothing here knows about the manifest's shape.
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import { finishDiagnostics, type Diagnostic } from './diagnostics.js';
+import { pointerToPath } from './pointer.js';
+import { explainYamlError } from './yaml-errors.js';
 import { unfaithfulNodes } from './yaml-values.js';
 
 /** Aliases a hand-written manifest might use are few; a larger count means an alias bomb. */
@@ -86,9 +88,19 @@ export function parseYaml(text: string, file: string): LoadResult {
   }
 
   const diagnostics: Diagnostic[] = [];
+  const lines = text.split(/\r?\n/);
+  // yaml reports one indentation mistake several times (under several codes): it is said once per line.
+  const explainedLines = new Set<number>();
   for (const doc of docs) {
     for (const err of doc.errors) {
       const at = pos(err.pos[0]);
+      const explained = explainYamlError({ code: err.code, message: err.message, line: at.line, col: at.col }, lines);
+      if (explainedLines.has(at.line) || (explained && explainedLines.has(explained.line))) continue;
+      if (explained) {
+        explainedLines.add(at.line).add(explained.line);
+        diagnostics.push(diag(file, `yaml-${err.code.toLowerCase().replace(/_/g, '-')}`, explained.message, explained.line, explained.col));
+        continue;
+      }
       // The composer reports a stack overflow from deep nesting as RESOURCE_EXHAUSTION with V8's own words.
       // (and under other codes, e.g. TAG_RESOLVE_FAILED, when the overflow hits while resolving a scalar).
       const tooDeep = /call stack/i.test(err.message);
@@ -116,7 +128,7 @@ export function parseYaml(text: string, file: string): LoadResult {
   }
   const unfaithful = unfaithfulNodes(first, text).map((p) => {
     const at = pos(p.offset);
-    return diag(file, p.code, p.message, at.line, at.col);
+    return { ...diag(file, p.code, p.message, at.line, at.col), pointer: p.pointer, path: pointerToPath(p.pointer) };
   });
   if (unfaithful.length > 0) return { ok: false, diagnostics: finishDiagnostics(file, unfaithful) };
   return { ok: true, yaml: { doc: first, lineCounter } };

@@ -6,7 +6,7 @@ import { fileProblem, finishDiagnostics, MAX_DIAGNOSTICS, type Diagnostic, type 
 import { pointerToPath, valueAt } from './pointer.js';
 import { decodeText, kib, MAX_MANIFEST_BYTES, parseYaml, toPlain, tooLarge, type LoadedYaml } from './load.js';
 import { locate, type Anchor } from './locate.js';
-import { readCapped } from './read.js';
+import { readCapped, readFailure } from './read.js';
 import { schemaProblems, type SchemaName } from './schema.js';
 import { applySets } from './set.js';
 import type { Spellings } from './suggest.js';
@@ -73,10 +73,8 @@ async function readText(opts: ValidateOptions, display: string): Promise<{ text:
     if (read.reason === 'silent') {
       return { diagnostics: [fileProblem(display, 'file-silent', `nothing to read within ${read.idleMs / 1000} s (a pipe or FIFO with no writer?); pass a manifest file`)], status: 'error' };
     }
-    const code = read.code;
-    const message =
-      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a manifest file' : code === 'EACCES' ? 'permission denied' : `cannot read the file (${code})`;
-    return { diagnostics: [fileProblem(display, code === 'ENOENT' ? 'file-not-found' : 'file-unreadable', message)], status: 'error' };
+    const failure = readFailure(read.code);
+    return { diagnostics: [fileProblem(display, failure.code, failure.message)], status: 'error' };
   }
   const decoded = decodeText(read.bytes, display);
   return decoded.ok ? { text: decoded.text } : { diagnostics: decoded.diagnostics, status: 'invalid' };
@@ -111,7 +109,8 @@ export async function validateDocument(schema: SchemaName, opts: ValidateOptions
   const shown = all.slice(0, MAX_DIAGNOSTICS);
   const located: Diagnostic[] = shown.map((p) => {
     const pointer = at + p.pointer;
-    const fromSet = underSet(p.pointer);
+    // Also when only the position is under a flag's value: that node has no place in the file.
+    const fromSet = underSet(p.pointer) || underSet(p.at ?? p.pointer);
     const pos = fromSet ? { line: 0, col: 0 } : locate(yaml.doc, yaml.lineCounter, at + (p.at ?? p.pointer), p.anchor);
     return { code: p.code, severity: p.severity ?? 'error', message: p.message, path: pointerToPath(pointer), pointer, file: fromSet ? '--set' : display, line: pos.line, col: pos.col };
   });

@@ -1,8 +1,14 @@
 // Reads a manifest or stack input with a byte cap, whatever the path names: a regular file, a device
 // such as /dev/zero, a pipe or a FIFO. The file is opened non-blocking, so a FIFO without a writer or a
 // terminal never ties up a thread; input that stays silent for IDLE_MS is an error, not a hang.
-import { constants } from 'node:fs';
+// It also owns the sentences for an input file that cannot be read: as a diagnostic of the pipeline
+// (readFailure) and, before a command starts, as one line naming the default path when the user gave
+// none and saying what to do next (manifestProblem, stackInputProblem).
+import { constants, statSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { packageRoot } from '../files/paths.js';
 
 /** How long a pipe, FIFO or terminal may stay silent before planton gives up on it. */
 export const IDLE_MS = 5_000;
@@ -58,4 +64,52 @@ export async function readCapped(path: string, maxBytes: number, opts: { idleMs?
   } finally {
     await fh.close().catch(() => undefined);
   }
+}
+
+/** The pipeline's sentence for a file that could not be opened or read (`code` as readCapped gives it). */
+export function readFailure(code: string): { code: 'file-not-found' | 'file-unreadable'; message: string } {
+  const message =
+    code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a manifest file' : code === 'EACCES' ? 'permission denied' : `cannot read the file (${code})`;
+  return { code: code === 'ENOENT' ? 'file-not-found' : 'file-unreadable', message };
+}
+
+export const DEFAULT_MANIFEST = 'hack/manifest.yaml';
+
+type PathKind = 'missing' | 'directory' | undefined;
+
+/** What is wrong with the path before it is read: nothing there, or a directory (else undefined). */
+export function pathKind(cwd: string, path: string): PathKind {
+  try {
+    return statSync(resolve(cwd, path)).isDirectory() ? 'directory' : undefined;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : undefined;
+  }
+}
+
+/** The error for a manifest path, or undefined when it is a file (read errors are the loader's). */
+export function manifestProblem(cwd: string, path: string | undefined): UsageError | undefined {
+  const shown = path ?? DEFAULT_MANIFEST;
+  const problem = pathKind(cwd, shown);
+  if (problem === 'directory') return new UsageError(`manifest ${shown} is a directory, not a file`, 'Pass a manifest file with -m FILE.');
+  if (problem !== 'missing') return undefined;
+  if (path === undefined) {
+    return new UsageError(
+      `manifest ${shown} not found: that is the default path, relative to ${cwd}`,
+      'Pass a manifest with -m FILE, or run planton from the directory that holds hack/.',
+    );
+  }
+  return new UsageError(`manifest ${shown} not found (relative to ${cwd})`, 'Check the path.');
+}
+
+/** The error for a stack-input path, or undefined when it is a file. */
+export function stackInputProblem(cwd: string, path: string): UsageError | undefined {
+  const problem = pathKind(cwd, path);
+  if (problem === 'directory') return new UsageError(`stack input ${path} is a directory, not a file`, 'Pass the stack input YAML file with -s FILE.');
+  if (problem !== 'missing') return undefined;
+  const example = join(packageRoot, 'hack', 'stack-input.example.yaml');
+  const shownExample = relative(cwd, example).startsWith('..') || isAbsolute(relative(cwd, example)) ? example : relative(cwd, example);
+  return new UsageError(
+    `stack input ${path} not found (relative to ${cwd})`,
+    `Start from the example, readable only by you (it will hold credentials): install -m 600 ${shownExample} ${path}`,
+  );
 }

@@ -70,7 +70,8 @@ export function schemaAt(name: SchemaName, segments: readonly string[]): SchemaN
     if (!node) return undefined;
     const props = node.properties as Record<string, SchemaNode> | undefined;
     if (/^\d+$/.test(seg) && node.items && typeof node.items === 'object') node = deref(node.items as SchemaNode);
-    else if (props && props[seg]) node = deref(props[seg]);
+    // Own properties only: `__proto__` or `constructor` name no field, whatever Object.prototype holds.
+    else if (props && Object.hasOwn(props, seg)) node = deref(props[seg]);
     else if (node.additionalProperties && typeof node.additionalProperties === 'object') node = deref(node.additionalProperties as SchemaNode);
     else return undefined;
   }

@@ -4,7 +4,7 @@ import type { ErrorObject } from 'ajv/dist/2020.js';
 import { joinPointer, splitPointer, valueAt } from './pointer.js';
 import type { Anchor } from './locate.js';
 import { schemaAt, type SchemaName, type SchemaNode } from './schema-document.js';
-import { describe, orList, SECRET_FIELD, SECRET_VALUE, shown, typeList } from './schema-wording.js';
+import { describe, orList, SECRET_FIELD, SECRET_VALUE, shown, wrongType } from './schema-wording.js';
 import { didYouMean, type Spellings } from './suggest.js';
 
 /** A schema problem before it is located: where it is, which end of the node, what to say. */
@@ -68,7 +68,7 @@ function problem(name: SchemaName, err: ErrorObject, data: unknown, spellings: S
       return mk('schema-const', `must be \`${shown(p.allowedValue)}\`, not ${describe(value)}`);
     }
     case 'type':
-      return mk('schema-type', `must be ${typeList(p.type)}, not ${describe(value)}`);
+      return mk('schema-type', wrongType(value, p.type));
     case 'minimum':
     case 'exclusiveMinimum':
       return mk('schema-minimum', `must be ${err.keyword === 'minimum' ? 'at least' : 'more than'} ${String(p.limit)}, not ${value === SECRET_VALUE ? 'the given value' : String(value)}`);

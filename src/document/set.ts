@@ -13,7 +13,10 @@ export interface SetProblem {
 
 export interface SetResult {
   problems: SetProblem[];
-  /** Manifest-relative pointers the flags wrote (diagnostics under them are reported against `--set`). */
+  /**
+   * Manifest-relative pointers the flags wrote: each flag's value, or the first node it had to create
+   * (a new list item, a new mapping). Diagnostics at or under them are reported against `--set`.
+   */
   pointers: string[];
 }
 
@@ -115,7 +118,10 @@ export function applySets(doc: Document, sets: readonly string[], opts: { at?: s
     const keys: (string | number)[] = [];
     let current: unknown = doc.contents;
     let bad: string | undefined;
+    // The first segment the flag creates: everything under it (a new list item, a new map) is the flag's.
+    let created: number | undefined;
     for (let i = 0; i < full.length; i++) {
+      if (created === undefined && current === undefined && i > 0) created = i - 1;
       const seg = full[i]!;
       if (isSeq(current)) {
         const idx = Number(seg);
@@ -150,7 +156,7 @@ export function applySets(doc: Document, sets: readonly string[], opts: { at?: s
       fail(err instanceof Error ? err.message : String(err));
       continue;
     }
-    pointers.push(joinPointer(segments));
+    pointers.push(joinPointer(created === undefined || created < base.length ? segments : segments.slice(0, created - base.length + 1)));
   }
   return { problems, pointers };
 }

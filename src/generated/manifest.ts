@@ -179,15 +179,15 @@ export interface ProvisionedThroughput {
   writeCapacityUnits: number;
 }
 /**
- * Upper limits of request units per second for on-demand (PAY_PER_REQUEST) billing; set at least one.
+ * Upper limits of request units per second for on-demand (PAY_PER_REQUEST) billing; set at least one (-1 means no limit).
  */
 export interface OnDemandThroughput {
   /**
-   * Maximum read request units per second, at least 1.
+   * Maximum read request units per second: at least 1, or -1 for no limit.
    */
   maxReadRequestUnits?: number;
   /**
-   * Maximum write request units per second, at least 1.
+   * Maximum write request units per second: at least 1, or -1 for no limit.
    */
   maxWriteRequestUnits?: number;
 }
@@ -307,7 +307,7 @@ export interface ServerSideEncryption {
    */
   enabled?: boolean;
   /**
-   * ARN of a customer-managed KMS key; needs enabled true.
+   * ARN of a customer-managed KMS key, or of a KMS alias (arn:aws:kms:REGION:ACCOUNT:alias/NAME); needs enabled true.
    */
   kmsKeyArn?: string;
 }
@@ -398,7 +398,7 @@ export interface ThrottleAlarm {
    */
   threshold?: number;
   /**
-   * Length of one evaluation period in seconds (10, 20, 30 or a multiple of 60).
+   * Length of one evaluation period in seconds: 10, 30 or a multiple of 60 (CloudWatch's rule).
    */
   periodSeconds?: number;
   /**
@@ -432,7 +432,7 @@ export interface Restore {
   useLatestRestorableTime?: boolean;
 }
 /**
- * IAM resource-based policy document attached to the table (at most 20 KB as JSON).
+ * IAM resource-based policy document attached to the table (Version, Id, Statement; at most 20 KB as JSON).
  */
 export interface ResourcePolicy {
   /**
@@ -440,14 +440,17 @@ export interface ResourcePolicy {
    */
   Version: '2012-10-17' | '2008-10-17';
   /**
-   * The policy statements (Effect, Principal, Action, Resource, Condition).
+   * Optional identifier of the policy document.
+   */
+  Id?: string;
+  /**
+   * The policy statements; each has Effect, Principal (or NotPrincipal) and Action (or NotAction), and may have Resource and Condition.
    *
    * @minItems 1
    */
   Statement: {
     [k: string]: unknown;
   }[];
-  [k: string]: unknown;
 }
 /**
  * How long tofu waits for the table operations, as durations like 30m or 1h30m.

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { EnvironmentError, UsageError } from '../errors.js';
 import type { TerraformPlanJson } from '../plan/plan-json.js';
 import { buildChildEnv, type AwsSettings } from '../tofu/env.js';
 import type { Mask } from '../tofu/mask.js';
@@ -49,10 +49,10 @@ export async function readLiveTable(opts: ReadLiveOptions): Promise<LiveTable> {
         throw new UsageError(`table '${opts.tableName}' was not found in ${where(opts.aws)}`, 'Check --table, the region and the credentials (or --local).');
       }
       opts.stderr(opts.mask(shown.log));
-      throw new UsageError(`could not read table '${opts.tableName}': terraform plan failed (its messages are above)`);
+      throw new EnvironmentError(`could not read table '${opts.tableName}': terraform plan failed (its messages are above)`);
     }
     const table = valuesOf(shown.plan, TABLE_ADDRESS);
-    if (!table) throw new UsageError(`terraform read no table '${opts.tableName}' (the plan had no ${TABLE_ADDRESS})`);
+    if (!table) throw new EnvironmentError(`terraform read no table '${opts.tableName}' (the plan had no ${TABLE_ADDRESS})`);
     const notes: string[] = [];
     const autoscaling = opts.autoscaling ? await readAutoScaling(scratch, opts, table, notes) : [];
     return { table, autoscaling, notes };
@@ -90,7 +90,7 @@ class Scratch {
     const r = await runTofu(this.ctx, ['init', '-input=false', '-no-color', '-backend=false', ...plugin]);
     if (r.exitCode !== 0) {
       this.opts.stderr(this.opts.mask(this.log));
-      throw new UsageError('could not read the table: terraform init failed in a scratch directory (its messages are above)', 'Offline? Pass --plugin-dir or set PLANTON_PLUGIN_DIR.');
+      throw new EnvironmentError('could not read the table: terraform init failed in a scratch directory (its messages are above)', 'Offline? Pass --plugin-dir or set PLANTON_PLUGIN_DIR.');
     }
   }
 

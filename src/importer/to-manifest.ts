@@ -3,6 +3,7 @@
 // written, so the manifest stays as short as one a person would write.
 import type { AutoScaling, AutoScalingTarget, AwsDynamodb, AwsDynamodbSpec, GlobalSecondaryIndex, KeyAttribute, LocalSecondaryIndex, Projection } from '../generated/manifest.js';
 import { SPEC_ORDER } from '../catalogue/fields.js';
+import { SCHEMA_BOUNDS } from '../generated/bounds.js';
 import { scalarTypeOf } from '../manifest/key-types.js';
 import { NAME_PATTERN, NAME_RE } from '../manifest/table-name.js';
 
@@ -82,7 +83,8 @@ export function toManifest(table: Obj, autoscaling: LiveAutoScaling[] = []): Imp
   if (pitr?.enabled === true) {
     spec.pointInTimeRecovery = { enabled: true };
     const days = num(pitr.recovery_period_in_days);
-    if (days !== undefined && days >= 1 && days <= 35) spec.pointInTimeRecovery.recoveryPeriodInDays = days;
+    const { minimum, maximum } = SCHEMA_BOUNDS.pointInTimeRecovery.recoveryPeriodInDays;
+    if (days !== undefined && days >= minimum && days <= maximum) spec.pointInTimeRecovery.recoveryPeriodInDays = days;
   } else {
     // PITR is on by default in a manifest, so a table without it must say so or adopting would change it.
     spec.pointInTimeRecovery = { enabled: false };

@@ -12,6 +12,8 @@ export interface LocalAdjustment {
   substitutedPaths: string[];
 }
 
+/** For the features named in the plural (tags, replicas, alarms). */
+const ARE_NOT_SUPPORTED = 'are not supported by DynamoDB Local';
 const skipped = (what: string, why = 'is not supported by DynamoDB Local', instead = 'skipped') =>
   `--local: ${what} ${why}; ${instead} for this run`;
 
@@ -67,6 +69,7 @@ const GAPS: { what: string; why?: string; instead?: string; paths?: string[]; pr
   },
   {
     what: 'replicas (global table)',
+    why: ARE_NOT_SUPPORTED,
     present: (s) => (s.replicas ?? []).length > 0,
     drop: (s) => void delete s.replicas,
   },
@@ -83,6 +86,7 @@ const GAPS: { what: string; why?: string; instead?: string; paths?: string[]; pr
   {
     // CloudWatch is another AWS service.
     what: 'throttle alarms',
+    why: ARE_NOT_SUPPORTED,
     present: (s) => s.alarms?.throttle !== undefined && s.alarms.throttle.enabled !== false,
     drop: (s) => void delete s.alarms,
   },
@@ -113,7 +117,7 @@ export function adjustForLocal(manifest: AwsDynamodb): LocalAdjustment {
   if (hasTags) {
     delete copy.spec.tags;
     delete copy.metadata.labels;
-    warnings.push(skipped('tags (and metadata.labels)'));
+    warnings.push(skipped('tags (and metadata.labels)', ARE_NOT_SUPPORTED));
   }
   return { manifest: copy, warnings, substitutedPaths };
 }

@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { UsageError } from '../errors.js';
+import { EnvironmentError } from '../errors.js';
 
 export const MIN_JAVA = 17;
 export const JAVA_MESSAGE = `DynamoDB Local needs Java ${MIN_JAVA} or newer (e.g. apt-get install openjdk-17-jre-headless)`;
@@ -39,14 +39,14 @@ export async function requireJava(env: NodeJS.ProcessEnv): Promise<string> {
   const java = findJava(env);
   if (!java) {
     const where = env.JAVA_HOME ? `JAVA_HOME (${env.JAVA_HOME}) has no bin/java` : 'no java on PATH and JAVA_HOME is not set';
-    throw new UsageError(JAVA_MESSAGE, where);
+    throw new EnvironmentError(JAVA_MESSAGE, where);
   }
   const output = await new Promise<string>((resolve) => {
     // java -version writes to stderr; a failure to run at all is reported below as "no version".
     execFile(java, ['-version'], { env, timeout: 20_000 }, (_err, stdout, stderr) => resolve(`${stderr}${stdout}`));
   });
   const major = parseJavaMajor(output);
-  if (major === undefined) throw new UsageError(JAVA_MESSAGE, `${java} -version did not print a version`);
-  if (major < MIN_JAVA) throw new UsageError(JAVA_MESSAGE, `${java} is Java ${major}`);
+  if (major === undefined) throw new EnvironmentError(JAVA_MESSAGE, `${java} -version did not print a version`);
+  if (major < MIN_JAVA) throw new EnvironmentError(JAVA_MESSAGE, `${java} is Java ${major}`);
   return java;
 }

@@ -2,7 +2,7 @@
 // The lock file holds the owning planton's pid and the server's pid; it is stale once both are gone.
 import { readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../errors.js';
+import { EnvironmentError } from '../errors.js';
 
 export const LOCK_FILE = 'planton.lock';
 
@@ -29,14 +29,14 @@ export function lockDataDir(dataDir: string): DataDirLock {
     const holder = readLock(path);
     if (holder === 'fresh' || (holder && [holder.pid, holder.serverPid].some((pid) => pid !== undefined && isAlive(pid)))) {
       const who = holder === 'fresh' ? '' : ` (pid ${holder.pid})`;
-      throw new UsageError(
+      throw new EnvironmentError(
         `the DynamoDB Local data in ${dataDir} is in use by another planton run${who}`,
         `wait for that run to finish; if no planton is running, delete ${path}`,
       );
     }
     rmQuiet(path); // stale: its owner and server are gone
   }
-  throw new UsageError(`could not lock ${path}`, 'another planton run is starting on the same data directory');
+  throw new EnvironmentError(`could not lock ${path}`, 'another planton run is starting on the same data directory');
 }
 
 function ownLock(path: string): DataDirLock {

@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { EnvironmentError, PlantonError } from '../errors.js';
 import { requireJava } from './java.js';
 import { LOCK_FILE, lockDataDir, type DataDirLock } from './lock.js';
 import { portFor, recordPort } from './port.js';
@@ -43,13 +43,13 @@ export function findDynamoDbLocalJarDir(from: string = import.meta.url): string 
   try {
     pkgJson = createRequire(from).resolve(`${PACKAGE}/package.json`);
   } catch {
-    throw new UsageError(`--local needs the optional package ${PACKAGE}, which is not installed`, INSTALL_HINT);
+    throw new EnvironmentError(`--local needs the optional package ${PACKAGE}, which is not installed`, INSTALL_HINT);
   }
   const lib = join(dirname(pkgJson), 'lib');
   const builds = existsSync(lib) ? readdirSync(lib).filter((d) => d.startsWith('dynamodb_local_')).sort() : [];
   const newest = builds.at(-1);
   if (!newest || !existsSync(join(lib, newest, 'DynamoDBLocal.jar'))) {
-    throw new UsageError(`${PACKAGE} is installed at ${dirname(pkgJson)} but holds no DynamoDBLocal.jar`, INSTALL_HINT);
+    throw new EnvironmentError(`${PACKAGE} is installed at ${dirname(pkgJson)} but holds no DynamoDBLocal.jar`, INSTALL_HINT);
   }
   return join(lib, newest);
 }
@@ -87,8 +87,8 @@ function prepareDataDir(dataDir: string): DataDirLock {
     return lockDataDir(dataDir);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (err instanceof UsageError || code === undefined) throw err; // a held lock says so itself
-    throw new UsageError(
+    if (err instanceof PlantonError || code === undefined) throw err; // a held lock says so itself
+    throw new EnvironmentError(
       `cannot create the DynamoDB Local data directory ${dataDir}: ${code}`,
       '--local keeps its data beside the manifest (.planton/local-dynamodb): run it on a manifest in a writable directory.',
     );
@@ -108,7 +108,7 @@ export async function freeLoopbackPort(): Promise<number> {
 }
 
 class PortTaken extends Error {
-  constructor(readonly usage: UsageError) {
+  constructor(readonly usage: EnvironmentError) {
     super(usage.message);
   }
 }
@@ -221,11 +221,11 @@ async function launch(o: LaunchOptions): Promise<DynamoDbLocal> {
     undoCleanup();
     const detail = tail.length ? `its last output:\n    ${tail.join('\n    ')}` : 'it printed nothing';
     if (err instanceof ExitedEarly) {
-      const usage = new UsageError(`DynamoDB Local exited during start-up (${describeExit(child)}); ${detail}`);
+      const usage = new EnvironmentError(`DynamoDB Local exited during start-up (${describeExit(child)}); ${detail}`);
       if (tail.some((l) => /BindException|Address already in use/.test(l))) throw new PortTaken(usage);
       throw usage;
     }
-    throw new UsageError(`DynamoDB Local did not answer on ${endpoint} within ${Math.round(o.timeoutMs / 1000)} s; ${detail}`);
+    throw new EnvironmentError(`DynamoDB Local did not answer on ${endpoint} within ${Math.round(o.timeoutMs / 1000)} s; ${detail}`);
   }
   answering = true;
   return { endpoint, port: o.port, startupMs: Date.now() - started, stop };

@@ -3,9 +3,18 @@
 // other moment, the registered clean-ups run (stop a DynamoDB Local that is starting, release its data
 // lock), one line on stderr says what was done, and planton ends by the same signal.
 // This is process-wide state by nature: a signal reaches the whole process, not one call.
+import { constants } from 'node:os';
 
 export const ENDING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 export type EndingSignal = (typeof ENDING_SIGNALS)[number];
+
+/**
+ * The exit code after a clean stop asked for by `sig`: 128 + its number (130, 143, 129), what a shell
+ * reports for a process the signal ended, so CI and `$?` tell an interrupt from a validation error (1).
+ */
+export function signalExitCode(sig: EndingSignal): number {
+  return 128 + constants.signals[sig];
+}
 
 type Forwarder = (sig: EndingSignal) => void;
 /** A clean-up runs synchronously and returns what it did, in a few words ("stopped DynamoDB Local"). */

@@ -6,6 +6,7 @@ import { colors } from '../terminal/color.js';
 import type { Io } from '../io.js';
 import type { LocalAdjustment } from '../local/adjust.js';
 import type { Status } from '../terminal/status.js';
+import { recordedPort } from '../local/port.js';
 import { LOCAL_DATA_DIR_NAME } from '../workspace/workdir.js';
 import { localAws } from './aws.js';
 import type { Session } from './index.js';
@@ -32,22 +33,24 @@ export async function withDynamoDbLocal<T>(dataDir: string, io: Io, out: Io, fn:
  * A session moved onto DynamoDB Local: the manifest adjusted for what DynamoDB Local lacks (one warning
  * each, when `planning`: only plan and apply build a table), local state only, and the work directory
  * beside the data (…/local-dynamodb/tofu/<table>/) so local state never mixes with real AWS state.
+ * `server` false (init) runs `fn` without starting DynamoDB Local.
  */
-export async function withLocalSession(s: Session, planning: boolean, fn: (s: Session) => Promise<number>): Promise<number> {
+export async function withLocalSession(s: Session, planning: boolean, fn: (s: Session) => Promise<number>, server = true): Promise<number> {
   const { adjustForLocal } = await import('../local/adjust.js');
   const dataDir = localDataDir(dirname(s.manifestFile));
   const adjusted = adjustForLocal(s.manifest);
   if (planning) {
     for (const w of adjusted.warnings) s.out.stderr(colors(s.io.color).yellow(w.startsWith('planton:') ? w : `planton: warning: ${w}`) + '\n');
   }
-  return withDynamoDbLocal(
-    dataDir,
-    s.io,
-    s.out,
-    (endpoint) => fn({ ...s, ...adjustedFields(adjusted), aws: localAws(endpoint), backend: { type: 'local' }, workDirBase: join(dataDir, 'tofu') }),
-    s.status,
-  );
+  // `init` talks to no table: the work directory gets the endpoint the next run will most likely use
+  // (the data directory's recorded port), and no JVM is started for it.
+  const run = (f: (endpoint: string) => Promise<number>) =>
+    server ? withDynamoDbLocal(dataDir, s.io, s.out, f, s.status) : f(`http://127.0.0.1:${recordedPort(dataDir) ?? DEFAULT_LOCAL_PORT}`);
+  return run((endpoint) => fn({ ...s, ...adjustedFields(adjusted), aws: localAws(endpoint), backend: { type: 'local' }, workDirBase: join(dataDir, 'tofu') }));
 }
+
+/** DynamoDB Local's own default port, for an endpoint written before any server ran. */
+const DEFAULT_LOCAL_PORT = 8000;
 
 /** What the session takes from the --local adjustment of its manifest. */
 function adjustedFields(adjusted: LocalAdjustment): Pick<Session, 'manifest' | 'tfvarsOverrides' | 'substitutedPaths'> {

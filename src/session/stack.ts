@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { colors } from '../terminal/color.js';
 import type { Io } from '../io.js';
-import { stackInputProblem } from '../document/not-found.js';
+import { stackInputProblem } from '../document/read.js';
 import { formatText } from '../report/text.js';
 import { loadStackInput, type LoadedStackInput } from '../stack-input/index.js';
 import type { Status } from '../terminal/status.js';

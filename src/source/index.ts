@@ -4,7 +4,7 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { DEFAULT_MANIFEST, manifestProblem } from '../document/not-found.js';
+import { DEFAULT_MANIFEST, manifestProblem } from '../document/read.js';
 
 export { DEFAULT_MANIFEST };
 

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { execa } from 'execa';
 import { LineCounter, isMap, parseAllDocuments } from 'yaml';
-import { UsageError } from '../errors.js';
+import { EnvironmentError, UsageError } from '../errors.js';
 import { findOnPath } from '../tofu/binary.js';
 import { makeDirectory } from '../files/make-dir.js';
 
@@ -22,7 +22,7 @@ export function chooseKustomize(env: NodeJS.ProcessEnv, find = findOnPath): Kust
   if (standalone) return { name: 'kustomize build', path: standalone, args: (dir) => ['build', dir] };
   const kubectl = find('kubectl', env.PATH);
   if (kubectl) return { name: 'kubectl kustomize', path: kubectl, args: (dir) => ['kustomize', dir] };
-  throw new UsageError(
+  throw new EnvironmentError(
     '--kustomize-dir needs kustomize: neither `kustomize` nor `kubectl` (which has `kubectl kustomize` built in) is on PATH',
     'Install kubectl (https://kubernetes.io/docs/tasks/tools/) or kustomize (https://kubectl.docs.kubernetes.io/installation/kustomize/).',
   );
@@ -67,7 +67,7 @@ export async function runKustomize(tool: KustomizeTool, dir: string, env: NodeJS
   if (r.exitCode === 0 && !r.timedOut) return { text: r.stdout, warnings: r.stderr.split('\n').map((l) => l.replace(/^#\s*/, '').trim()).filter((l) => l !== '') };
   const said = (r.stderr || r.stdout || '').trim().split('\n').slice(0, 12).join('\n  ');
   const why = r.timedOut ? 'did not finish within 60 s' : `failed (exit ${r.exitCode ?? r.signal})`;
-  throw new UsageError(`overlay '${overlay}': \`${tool.name} ${shownDir}\` ${why}${said ? ':\n  ' + said : ''}`);
+  throw new EnvironmentError(`overlay '${overlay}': \`${tool.name} ${shownDir}\` ${why}${said ? ':\n  ' + said : ''}`);
 }
 
 /** The header of the kept file; part of the file, so reported lines match what the user opens. */
@@ -124,7 +124,7 @@ export async function buildOverlay(kustomizeDir: string, overlay: string, opts: 
     makeDirectory(home);
     writeFileSync(file, kept);
   } catch (err) {
-    throw new UsageError(`cannot keep the built manifest in ${home}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw new EnvironmentError(`cannot keep the built manifest in ${home}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
   checkOneManifest(kept, relative(opts.cwd, file), overlay);
   return { file, home, tool, overlayDir: dir, warnings };

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { UsageError } from '../errors.js';
+import { EnvironmentError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { MAX_MANIFEST_BYTES } from '../document/load.js';
 import { IDLE_MS } from '../document/read.js';
@@ -18,7 +18,7 @@ export async function readStdinManifest(stdin: Io['stdin'], home: string, idleMs
     makeDirectory(home);
     writeFileSync(file, bytes);
   } catch (err) {
-    throw new UsageError(`cannot keep the manifest from stdin in ${home}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'Run planton in a writable directory, or save the manifest to a file and pass it with --manifest.');
+    throw new EnvironmentError(`cannot keep the manifest from stdin in ${home}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'Run planton in a writable directory, or save the manifest to a file and pass it with --manifest.');
   }
   return file;
 }
@@ -47,7 +47,7 @@ function readCappedStream(stream: Readable, maxBytes: number, idleMs: number): P
       idle();
     };
     const onEnd = () => finish();
-    const onError = (err: NodeJS.ErrnoException) => finish(new UsageError(`stdin cannot be read (${err.code ?? err.message})`));
+    const onError = (err: NodeJS.ErrnoException) => finish(new EnvironmentError(`stdin cannot be read (${err.code ?? err.message})`));
     stream.on('data', onData).on('end', onEnd).on('error', onError);
     idle();
     stream.resume();

@@ -3,7 +3,7 @@
 // URL it came from, so what was validated and planned stays on disk next to its work directories.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../errors.js';
+import { EnvironmentError, UsageError } from '../errors.js';
 import { MAX_MANIFEST_BYTES } from '../document/load.js';
 import { sha256 } from '../files/hash.js';
 import { makeDirectory } from '../files/make-dir.js';
@@ -63,22 +63,22 @@ export function timeoutFrom(env: NodeJS.ProcessEnv): number {
 
 const kib = (n: number) => `${Math.ceil(n / 1024)} KiB`;
 
-/** GET with the caps; returns the body's bytes or throws a UsageError that says what went wrong. */
+/** GET with the caps; returns the body's bytes or throws an error that says what went wrong. */
 export async function download(url: URL, timeoutMs: number, maxBytes = MAX_MANIFEST_BYTES): Promise<Uint8Array> {
   const shown = displayUrl(url);
   const signal = AbortSignal.timeout(timeoutMs);
-  const timedOut = () => new UsageError(`${shown}: no complete answer within ${timeoutMs / 1000} s`, 'Check the address, or raise PLANTON_FETCH_TIMEOUT_MS (milliseconds).');
+  const timedOut = () => new EnvironmentError(`${shown}: no complete answer within ${timeoutMs / 1000} s`, 'Check the address, or raise PLANTON_FETCH_TIMEOUT_MS (milliseconds).');
   let res: Response;
   try {
     res = await fetch(url, { signal, redirect: 'follow', headers: { accept: 'application/yaml, text/yaml, text/plain, */*' } });
   } catch (err) {
     if (signal.aborted) throw timedOut();
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    throw new UsageError(`${shown}: cannot fetch the manifest (${cause?.code ?? cause?.message ?? (err as Error).message})`);
+    throw new EnvironmentError(`${shown}: cannot fetch the manifest (${cause?.code ?? cause?.message ?? (err as Error).message})`);
   }
   if (res.status !== 200) {
     await res.body?.cancel().catch(() => undefined);
-    throw new UsageError(`${shown}: the server answered ${res.status}${res.statusText ? ' ' + res.statusText : ''}, not the manifest`);
+    throw new EnvironmentError(`${shown}: the server answered ${res.status}${res.statusText ? ' ' + res.statusText : ''}, not the manifest`);
   }
   const tooLarge = (size: string) => new UsageError(`${shown}: the manifest is ${size}; a manifest is at most ${kib(maxBytes)} (is this the right URL?)`);
   const declared = Number(res.headers.get('content-length') ?? NaN);
@@ -101,7 +101,7 @@ export async function download(url: URL, timeoutMs: number, maxBytes = MAX_MANIF
   } catch (err) {
     if (err instanceof UsageError) throw err;
     if (signal.aborted) throw timedOut();
-    throw new UsageError(`${shown}: the download broke off (${(err as Error).message})`);
+    throw new EnvironmentError(`${shown}: the download broke off (${(err as Error).message})`);
   }
   return Buffer.concat(chunks);
 }
@@ -120,7 +120,7 @@ export async function fetchManifest(value: string, root: string, env: NodeJS.Pro
   try {
     makeDirectory(dir);
   } catch (err) {
-    throw new UsageError(`cannot create ${dir} for the fetched manifest: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw new EnvironmentError(`cannot create ${dir} for the fetched manifest: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
   const file = join(dir, CACHED_MANIFEST);
   writeFileSync(file, bytes);

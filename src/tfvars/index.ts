@@ -59,7 +59,7 @@ export function toTfvars(manifest: AwsDynamodb): Tfvars {
     autoscaling_indexes: autoscalingIndexes(spec, provisioned),
     // Only true is a way of restoring; false sends nothing, as if the field were absent.
     restore_to_latest_time: spec.restore?.useLatestRestorableTime === true ? true : null,
-    // Labels first: spec.tags win on the same key.
+    // Labels first; a key in both has one value (rule 28 refuses two), so the order only sets key order.
     tags: { ...(manifest.metadata.labels ?? {}), ...(spec.tags ?? {}) },
     ...copiedVars(manifest),
   };

@@ -3,7 +3,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { execa } from 'execa';
-import { UsageError } from '../errors.js';
+import { EnvironmentError, UsageError } from '../errors.js';
 
 export interface TofuBinary {
   /** 'tofu' or 'terraform', from the binary's own version line. */
@@ -71,7 +71,7 @@ export function chooseBinary(
     const path = findOnPath(name, pathVar, isExec);
     if (path) return { path, source: 'PATH' };
   }
-  throw new UsageError('neither tofu nor terraform was found on PATH', INSTALL_HINT);
+  throw new EnvironmentError('neither tofu nor terraform was found on PATH', INSTALL_HINT);
 }
 
 /** `Terraform v1.11.4` / `OpenTofu v1.8.0` (first line of `version`) → name and version. */
@@ -92,7 +92,7 @@ export async function probeBinary(choice: BinaryChoice, env: NodeJS.ProcessEnv):
   });
   const parsed = parseVersionLine(String(result.stdout ?? ''));
   if (!parsed) {
-    throw new UsageError(`${choice.path} (from ${choice.source}) is not OpenTofu or Terraform: \`version\` did not print "OpenTofu vX" or "Terraform vX"`, INSTALL_HINT);
+    throw new EnvironmentError(`${choice.path} (from ${choice.source}) is not OpenTofu or Terraform: \`version\` did not print "OpenTofu vX" or "Terraform vX"`, INSTALL_HINT);
   }
   return { ...parsed, path: choice.path };
 }

@@ -5,7 +5,7 @@
 import { constants } from 'node:os';
 import { execa } from 'execa';
 import { basename } from 'node:path';
-import { forwardSignals, type EndingSignal } from '../process/signals.js';
+import { forwardSignals, signalExitCode, type EndingSignal } from '../process/signals.js';
 import { startWatchdog } from '../process/watchdog.js';
 import { explainFailure, FAILURE_TEXT_LIMIT } from './failure.js';
 import { lineMaskingWriter, type Mask } from './mask.js';
@@ -61,13 +61,13 @@ export async function runTofu(ctx: RunContext, args: string[], opts: { capture?:
     errText = (errText + chunk).slice(-FAILURE_TEXT_LIMIT);
   });
 
-  let interrupted = false;
+  let interrupted: EndingSignal | undefined;
   const stopForwarding = forwardSignals((sig: EndingSignal) => {
     if (interrupted) {
       ctx.stderr(`planton: still waiting for ${ctx.binary} to finish cleanly\n`);
       return;
     }
-    interrupted = true;
+    interrupted = sig;
     ctx.stderr(`planton: ${sig} received; asking ${ctx.binary} to stop cleanly (state is saved, the lock released)\n`);
     // tofu stops gracefully on SIGINT and SIGTERM only; SIGHUP would kill it with its state lock held.
     child.kill(sig === 'SIGHUP' ? 'SIGINT' : sig);
@@ -81,7 +81,10 @@ export async function runTofu(ctx: RunContext, args: string[], opts: { capture?:
     let exitCode = typeof result.exitCode === 'number' ? result.exitCode : 1;
     if (result.exitCode === undefined && result.signal) exitCode = 128 + (constants.signals[result.signal as keyof typeof constants.signals] ?? 0);
     if (exitCode !== 0 && !interrupted) for (const hint of explainFailure(errText, ctx.cwd, basename(ctx.binary), ctx.env)) ctx.stderr(ctx.mask(hint) + '\n');
-    return { exitCode, interrupted, stdout: captured };
+    // Stopped on request: planton ends with the signal's code (docs/contract.md, cli), and the flows
+    // that called it stop here too, since that code is never 0.
+    if (interrupted) return { exitCode: signalExitCode(interrupted), interrupted: true, stdout: captured };
+    return { exitCode, interrupted: false, stdout: captured };
   } finally {
     stopForwarding();
     watchdog.release();

@@ -1,10 +1,10 @@
 // `init` only when something it depends on changed (fingerprint.ts), with the backend change it
-// needs (backend-change.ts); the fingerprint is recorded once init succeeded.
+// needs (backend-change.ts); what it depended on is recorded once init succeeded.
 import type { Io } from '../io.js';
 import type { TofuBinary } from '../tofu/binary.js';
 import { runTofu, type RunContext } from '../tofu/run.js';
 import { backendInitArgs } from './backend-change.js';
-import { initFingerprint, initReason, recordInit } from './fingerprint.js';
+import { initRecord, initReason, recordInit } from './fingerprint.js';
 import type { Workspace } from './prepare.js';
 
 export interface InitInput {
@@ -20,7 +20,7 @@ export interface InitInput {
 /** The exit code of init, or 0 when it was not needed. */
 export async function initWorkspace(ws: Workspace, i: InitInput, ctx: RunContext, out: Io): Promise<number> {
   const { workDir, root } = ws;
-  const fingerprint = initFingerprint({
+  const fingerprint = initRecord({
     moduleDir: ws.moduleDir,
     requiredProviders: root.terraform.required_providers,
     backend: root.terraform.backend,

@@ -3,7 +3,7 @@
 // belongs to this manifest.
 import { join, resolve } from 'node:path';
 import { colors } from '../terminal/color.js';
-import { UsageError } from '../errors.js';
+import { EnvironmentError } from '../errors.js';
 import type { AwsDynamodb } from '../generated/manifest.js';
 import type { Io } from '../io.js';
 import { tfModuleDir } from '../files/paths.js';
@@ -53,7 +53,7 @@ export function prepareWorkspace(w: WorkspaceInput, out: Io, color: boolean): Wo
   claimWorkDir(workDir, owner);
   // terraform would report a state it cannot parse as a lock held by another run (state-file.ts).
   const damaged = w.backend.type === 'local' ? damagedStateMessage(workDir) : undefined;
-  if (damaged) throw new UsageError(damaged.message, damaged.hint);
+  if (damaged) throw new EnvironmentError(damaged.message, damaged.hint);
   const tfvars = { ...(toTfvars(w.manifest) as unknown as Record<string, unknown>), ...w.tfvarsOverrides };
   const moduleDir = w.moduleDir ?? tfModuleDir;
   const rendered = renderRootModule({

@@ -4,7 +4,7 @@
 // not create.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { EnvironmentError, UsageError } from '../errors.js';
 import { makeDirectory } from '../files/make-dir.js';
 
 export const ROOT_MODULE_FILE = 'main.tf.json';
@@ -51,7 +51,7 @@ export function claimWorkDir(workDir: string, source: ManifestSource): void {
     try {
       makeDirectory(workDir);
     } catch (err) {
-      throw new UsageError(`cannot create the work directory ${workDir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'Pass --workdir DIR to put it somewhere writable.');
+      throw new EnvironmentError(`cannot create the work directory ${workDir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'Pass --workdir DIR to put it somewhere writable.');
     }
   } else if (entries.length > 0 && !entries.includes(OWNER_FILE)) {
     throw new UsageError(
@@ -83,7 +83,7 @@ export function claimWorkDir(workDir: string, source: ManifestSource): void {
   try {
     writeFileSync(ownerPath, JSON.stringify(mine, null, 2) + '\n');
   } catch (err) {
-    throw new UsageError(`cannot write in the work directory ${workDir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'Pass --workdir DIR to put it somewhere writable.');
+    throw new EnvironmentError(`cannot write in the work directory ${workDir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'Pass --workdir DIR to put it somewhere writable.');
   }
   // Provider binaries and plan files (which hold every planned value) do not belong in version control.
   writeIfChanged(join(workDir, '.gitignore'), '.terraform/\n*.tfplan\n');

@@ -9,6 +9,7 @@ import { repoRoot } from '../helpers/repo.js';
 import { inProcessPlanton } from '../helpers/in-process.js';
 import { writeLocalStackInput } from '../helpers/stack-input.js';
 import { removeScratch, scratchDir } from '../helpers/scratch.js';
+import { expectPlanFileReadAsShown } from '../helpers/plan-file-check.js';
 
 /** Per test: each terraform command takes ~5-10 s of CPU on a shared 2-core machine. */
 const SLOW = 120_000;
@@ -47,6 +48,8 @@ suite('planton tofu against DynamoDB Local', () => {
   let dir: string;
   let workDir: string;
   const session = inProcessPlanton(() => dir);
+  // planton the old way: `show -json` and `output -json` instead of reading the plan file and the state.
+  const asking = inProcessPlanton(() => dir, () => ({ PLANTON_ASK_TOFU: '1' }));
 
   const planton = (...args: string[]) => session.run(['tofu', ...args]);
 
@@ -88,12 +91,14 @@ suite('planton tofu against DynamoDB Local', () => {
     expect(r.err).toContain(`planton: init in ${workDir}: first run (.terraform/ is missing)\n`);
     expect(r.out).toContain('Plan: 1 to add, 0 to change, 0 to destroy.');
     expect(readdirSync(workDir).sort()).toEqual(
-      expect.arrayContaining(['.gitignore', '.planton-init.sha256', '.planton-owner.json', '.terraform', '.terraform.lock.hcl', 'main.tf.json', 'planton.tfplan', 'planton.tfplan.json', 'terraform.tfvars.json']),
+      expect.arrayContaining(['.gitignore', '.planton-init.json', '.planton-owner.json', '.terraform', '.terraform.lock.hcl', 'main.tf.json', 'planton.tfplan', 'planton.tfplan.json', 'terraform.tfvars.json']),
     );
     const root = JSON.parse(readFileSync(join(workDir, 'main.tf.json'), 'utf8'));
     expect(root.module.dynamodb.source).toBe(join(repo, 'tf-module'));
     expect(root.terraform.backend).toEqual({ local: { path: 'terraform.tfstate' } });
     expect(JSON.parse(readFileSync(join(workDir, 'terraform.tfvars.json'), 'utf8'))).toMatchObject({ table_name: TABLE, hash_key: 'customer_id', range_key: 'order_ts' });
+    // planton read the summary from the plan file itself: terraform shows the same create (sets of indexes, unknowns, the existing-tables read).
+    await expectPlanFileReadAsShown(workDir);
   }, SLOW);
 
   test('apply right after plan applies the saved plan and prints the outputs', async () => {
@@ -175,6 +180,9 @@ suite('planton tofu against DynamoDB Local', () => {
       table_id: TABLE,
       aws_region: 'us-east-1',
     });
+    // Read from the local state, as terraform's own `output -json` gives them.
+    const asked = await asking.run(['tofu', 'output', '--json', ...common]);
+    expect({ code: asked.code, out: asked.out }).toEqual({ code: 0, out: r.out });
   }, SLOW);
 
   test('a partition key change is stopped by the replacement guard, naming the key', async () => {

@@ -30,6 +30,8 @@ suite('planton local start', () => {
     expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const dataDir = join(dir, 'hack', '.planton', 'local-dynamodb');
     expect(io.err).toContain(`planton: DynamoDB Local at ${endpoint} (data in ${dataDir}); Ctrl-C stops it\n`);
+    // Both region variables: aws-cli v1 reads only AWS_DEFAULT_REGION, v2 and the SDKs AWS_REGION.
+    expect(io.err).toContain(`  e.g. AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 aws dynamodb list-tables --endpoint-url ${endpoint}\n`);
 
     const client = new DynamoDBClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     await client.send(

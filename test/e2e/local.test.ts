@@ -25,7 +25,7 @@ async function planton(...args: string[]) {
   return { code, out: io.out, err: io.err };
 }
 
-test('plan --local then apply --local applies the saved plan; a second plan has no changes; destroy removes it', async () => {
+test('plan --local then apply --local applies the saved plan, showing its changes in manifest terms again; a second plan has no changes; destroy removes it', async () => {
   const planned = await planton('plan');
   expect(planned).toMatchObject({ code: 0 });
   const endpoint = /^planton: DynamoDB Local at (http:\/\/127\.0\.0\.1:\d+) \(data in .*\/\.planton\/local-dynamodb\)$/m.exec(planned.err)?.[1];
@@ -37,6 +37,11 @@ test('plan --local then apply --local applies the saved plan; a second plan has 
   expect(apply).toMatchObject({ code: 0 });
   expect(apply.err).toContain(`planton: DynamoDB Local at ${endpoint} `);
   expect(apply.err).toContain('planton: applying the saved plan ');
+  // The saved plan's changes are shown again in manifest terms, as the plan showed them, before tofu applies.
+  const summary = 'Changes in manifest terms:\n  + spec: table xfusion-users is created (created)\n';
+  expect(planned.out).toContain(summary);
+  expect(apply.out.indexOf(summary)).toBeGreaterThanOrEqual(0);
+  expect(apply.out.indexOf(summary)).toBeLessThan(apply.out.indexOf('Apply complete!'));
   expect(apply.out).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
   expect(apply.out).not.toContain('Outputs:');
   expect(apply.out).toContain('table_name                   = "xfusion-users"\n');

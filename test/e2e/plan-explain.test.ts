@@ -10,6 +10,7 @@ import { withDynamoDbLocal, type TestDynamoDbLocal } from '../helpers/dynamodb-l
 import { inProcessPlanton } from '../helpers/in-process.js';
 import { writeLocalStackInput } from '../helpers/stack-input.js';
 import { removeScratch, scratchDir } from '../helpers/scratch.js';
+import { expectPlanFileReadAsShown, planWorkDir } from '../helpers/plan-file-check.js';
 
 /** Per test: each terraform command takes ~5-10 s of CPU on a shared 2-core machine. */
 const SLOW = 120_000;
@@ -106,6 +107,8 @@ suite('planton tofu plan explains changes in manifest terms (DynamoDB Local)', (
         '  ~ spec.stream.enabled: changed outside planton: stream: false → true',
         '  ~ spec.stream.viewType: changed outside planton: stream view type: (unset) → NEW_IMAGE',
       ]);
+      // The summary came from planton's own reading of the plan file: terraform shows the same plan.
+      await expectPlanFileReadAsShown(planWorkDir(dir));
     }, SLOW);
 
     test('plan --detailed-exitcode --json prints one JSON document with the drift', async () => {
@@ -137,6 +140,7 @@ suite('planton tofu plan explains changes in manifest terms (DynamoDB Local)', (
       'Changes in manifest terms:',
       '  ~ spec.globalSecondaryIndexes[ByStatus]: index ByStatus (status; KEYS_ONLY) is added: index is built online: DynamoDB backfills it from the existing items while the table stays available; queries on the index wait until it is ACTIVE (online, index backfill)',
     ]);
+    await expectPlanFileReadAsShown(planWorkDir(dir));
   }, SLOW);
 
   test('a sort key change names the replacement and its data loss; apply refuses it without --allow-replace', async () => {
@@ -150,6 +154,7 @@ suite('planton tofu plan explains changes in manifest terms (DynamoDB Local)', (
       `  -/+ ${cause} (REPLACES THE TABLE)`,
       'The table will be replaced: every item in the table will be deleted.',
     ]);
+    await expectPlanFileReadAsShown(planWorkDir(dir));
     // plan only warns; apply is where the guard stops.
     expect(p.err).toContain(
       `planton: warning: the plan replaces table '${TABLE}' (${ADDRESS}), which deletes every item in it.\n` +

@@ -104,12 +104,13 @@ suite('tofu and its provider never outlive planton', () => {
     return run;
   }
 
-  test.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s is forwarded to tofu, which stops with its provider; planton says so', async (sig) => {
+  test.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s is forwarded to tofu, which stops with its provider; planton says so and exits 128 + the signal number', async (sig) => {
     const run = await planWaitingOnProvider();
     run.child.kill(sig);
     const r = await run.done;
     expect(r.err).toContain(`planton: ${sig} received; asking `);
-    expect(r.code).not.toBe(0);
+    // After the clean stop, the code a shell gives a process that signal ended (128 + its number).
+    expect({ code: r.code, signal: r.signal }).toEqual({ code: { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 }[sig], signal: null });
     expect(await until(() => processesOf({ cwd: workDir }).length === 0, 15_000)).toBe(true);
     expect(existsSync(join(workDir, '.terraform.tfstate.lock.info'))).toBe(false);
   }, SLOW);

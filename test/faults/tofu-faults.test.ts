@@ -140,16 +140,18 @@ suite('faults against an endpoint (stack input with a marker secret)', () => {
     const state = readFileSync(join(protectedWork, 'terraform.tfstate'));
     rmSync(join(protectedWork, '.terraform'), { recursive: true, force: true });
     writeFileSync(join(protectedWork, 'main.tf.json'), '{ "resource": { "broken": ');
-    writeFileSync(join(protectedWork, '.planton-init.sha256'), 'not-a-fingerprint\n');
+    writeFileSync(join(protectedWork, '.planton-init.json'), 'not-a-fingerprint\n');
     const first = await planton(['init', ...orders]);
     expect(first.code).toBe(0);
     expect(first.err).toContain(`planton: init in ${protectedWork}: first run (.terraform/ is missing)\n`);
     expect(JSON.parse(readFileSync(join(protectedWork, 'main.tf.json'), 'utf8')).module.dynamodb).toBeDefined();
 
-    writeFileSync(join(protectedWork, '.planton-init.sha256'), '0'.repeat(64) + '\n');
+    // The record of the last init, as if another terraform had made it: the reason names the change.
+    const record = JSON.parse(readFileSync(join(protectedWork, '.planton-init.json'), 'utf8')) as { binary: { path: string; version: string } };
+    writeFileSync(join(protectedWork, '.planton-init.json'), JSON.stringify({ ...record, binary: { path: '/opt/old/terraform', version: '1.0.0' } }));
     const second = await planton(['init', ...orders]);
     expect(second.code).toBe(0);
-    expect(second.err).toContain(`planton: init in ${protectedWork}: the module, provider, backend, binary or plugin directory changed\n`);
+    expect(second.err).toContain(`planton: init in ${protectedWork}: binary changed: /opt/old/terraform 1.0.0 → ${record.binary.path} ${record.binary.version}\n`);
     expect(readFileSync(join(protectedWork, 'terraform.tfstate'))).toEqual(state);
     expect(stateIdentity(protectedWork)).toEqual(before);
   }, SLOW);
@@ -264,7 +266,7 @@ suite('Ctrl-C during apply', () => {
 
   const args = ['--manifest', 'manifest.yaml', '--stack-input', 'stack.yaml'];
 
-  test('SIGINT is forwarded, tofu stops cleanly, the state stays readable and unlocked; the next apply converges', async () => {
+  test('SIGINT is forwarded, tofu stops cleanly, planton exits 130, the state stays readable and unlocked; the next apply converges', async () => {
     const run = spawnPlanton(['tofu', 'apply', '--auto-approve', ...args], f.dir, env);
     const applying = await waitForDescendant(run.child.pid!, tofuApplying, 120_000);
     expect(applying).toBeDefined();
@@ -273,7 +275,7 @@ suite('Ctrl-C during apply', () => {
     run.child.kill('SIGINT');
     const r = await run.done;
     if (process.env.PLANTON_FAULTS_TRANSCRIPT) writeFileSync(`${process.env.PLANTON_FAULTS_TRANSCRIPT}.sigint`, `exit ${r.code} signal ${r.signal}\n${r.out}${r.err}`);
-    expect(r.code).not.toBe(0);
+    expect(r.code).toBe(130);
     expect(r.err).toContain('planton: SIGINT received; asking');
     // tofu got the signal once and shut down gracefully rather than being killed.
     expect(r.out).toContain('Gracefully shutting down...');
@@ -304,7 +306,7 @@ suite('Ctrl-C after AWS accepted CreateTable', () => {
     await f.proxy.createStarted;
     run.child.kill('SIGINT');
     const r = await run.done;
-    expect(r.code).not.toBe(0);
+    expect(r.code).toBe(130);
     expect(r.out + r.err).toContain('context canceled');
     // What an interrupt leaves behind: the table is there, the state does not hold it.
     expect(await tableStatus(f.ddb, NAME)).toBeDefined();

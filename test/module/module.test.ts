@@ -30,6 +30,7 @@ if (!binary) {
   console.warn('\n\n*** SKIPPING test/module: no terraform or tofu binary (set PLANTON_TOFU_BIN or put tofu/terraform on PATH) ***\n\n');
 }
 const describeWithTf = binary ? describe : describe.skip;
+const KMS_ALIAS = 'arn:aws:kms:us-east-1:123456789012:alias/team/orders-key';
 
 interface PlannedResource {
   address: string;
@@ -84,6 +85,14 @@ describeWithTf('tf-module with real terraform', () => {
         const { tableClass: _class, contributorInsightsEnabled: _insights, replicas: _replicas, ...spec } = manifest.spec;
         const off = { ...manifest, spec: { ...spec, alarms: { throttle: { ...spec.alarms!.throttle, enabled: false } } } };
         tfvars.set('products-switched-off', toTfvars(off));
+      }
+      // The smallest table once more with what AWS takes and the module once refused: -1 (no limit) as an
+      // on-demand maximum, and an SSE key given as a KMS alias ARN; through --set, so validation passes them too.
+      if (file === 'minimal-on-demand.yaml') {
+        const sets = ['spec.onDemandThroughput.maxReadRequestUnits=-1', 'spec.onDemandThroughput.maxWriteRequestUnits=50', `spec.serverSideEncryption.kmsKeyArn=${KMS_ALIAS}`];
+        const unlimited = await loadManifest({ file: join(examplesDir, file), sets });
+        if (!unlimited.manifest) throw new Error(`the -1/alias variant is invalid: ${JSON.stringify(unlimited.result.diagnostics)}`);
+        tfvars.set('on-demand-unlimited-alias-key', toTfvars(unlimited.manifest));
       }
     }
     rmSync(work, { recursive: true, force: true });
@@ -253,6 +262,10 @@ describeWithTf('tf-module with real terraform', () => {
     expect(g.replica.map((r: { region_name: string }) => r.region_name).sort()).toEqual(['ap-southeast-1', 'eu-west-1', 'us-west-2']);
     expect(g.replica[0]).toMatchObject({ point_in_time_recovery: true, propagate_tags: true });
     expect(table('minimal-on-demand').on_demand_throughput).toEqual([]);
+    expect(tfvars.get('on-demand-unlimited-alias-key')).toMatchObject({ on_demand_throughput: { max_read_request_units: -1, max_write_request_units: 50 }, server_side_encryption_kms_key_arn: KMS_ALIAS });
+    const unlimited = table('on-demand-unlimited-alias-key');
+    expect(unlimited.on_demand_throughput).toEqual([{ max_read_request_units: -1, max_write_request_units: 50 }]);
+    expect(unlimited.server_side_encryption).toEqual([{ enabled: true, kms_key_arn: KMS_ALIAS }]);
   });
 
   it('plans restore arguments and the import_table block with CSV options', () => {

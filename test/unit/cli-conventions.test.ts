@@ -31,10 +31,35 @@ async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
 
 describe('per-command flags', () => {
   test('a flag of another operation is a usage error, not silently accepted', async () => {
-    expect(await run(['tofu', 'output', '--auto-approve'])).toEqual({ code: 1, out: '', err: "error: unknown option '--auto-approve'\n(run planton help COMMAND for usage)\n" });
+    expect(await run(['tofu', 'output', '--auto-approve'])).toEqual({ code: 1, out: '', err: "error: unknown option '--auto-approve'\n(run planton help tofu output for usage)\n" });
     expect((await run(['tofu', 'output', '--allow-replace'])).code).toBe(1);
     expect((await run(['tofu', 'destroy', '--adopt'])).code).toBe(1);
     expect((await run(['tofu', 'load-tfvars', '--local'])).code).toBe(1);
+  });
+
+  test('the usage hint names the command whose help to read', async () => {
+    expect((await run(['apply', '--bogus'])).err).toBe("error: unknown option '--bogus'\n(run planton help apply for usage)\n");
+    expect((await run(['local', 'start', '--bogus'])).err).toBe("error: unknown option '--bogus'\n(run planton help local start for usage)\n");
+    expect(await run(['bogus'])).toEqual({ code: 1, out: '', err: "error: unknown command 'bogus'\n(run planton help for usage)\n" });
+  });
+
+  test('terraform habits: a one-dash flag planton has gets its two-dash spelling; -var, -target and friends get the planton way', async () => {
+    const hint = async (args: string[]) => (await run(args)).err.split('\n')[1];
+    expect(await run(['apply', '-auto-approve'])).toEqual({
+      code: 1,
+      out: '',
+      err: "error: unknown option '-auto-approve'\n  planton's options take two dashes: --auto-approve\n(run planton help apply for usage)\n",
+    });
+    expect(await hint(['tofu', 'plan', '-detailed-exitcode'])).toBe("  planton's options take two dashes: --detailed-exitcode");
+    expect(await hint(['tofu', 'plan', '-plugin-dir=/opt/p'])).toBe("  planton's options take two dashes: --plugin-dir=/opt/p");
+    expect(await hint(['tofu', 'plan', '-var', 'x=1'])).toBe(
+      '  planton has no -var: the manifest is the input; override one of its fields with --set PATH=VALUE (e.g. --set spec.billingMode=PROVISIONED)',
+    );
+    expect(await hint(['plan', '-var-file=prod.tfvars'])).toBe('  planton takes no tfvars file: the manifest (-m FILE) is the input; --set PATH=VALUE overrides one of its fields');
+    expect(await hint(['apply', '-target=aws_dynamodb_table.this'])).toBe('  planton has no -target: a run covers exactly the table of one manifest; choose the manifest with -m FILE');
+    expect(await hint(['tofu', 'plan', '-out=tfplan'])).toBe('  planton has no -out: plan always saves its plan in the work directory, and the next apply of the same inputs applies it');
+    // A flag this command does not take is not suggested: plan has no --auto-approve.
+    expect((await run(['tofu', 'plan', '-auto-approve'])).err).toBe("error: unknown option '-auto-approve'\n(run planton help tofu plan for usage)\n");
   });
 
   test.each(Object.entries(TOFU_FLAGS))('`planton help tofu %s` lists exactly its own flags, examples and the environment', async (op, flags) => {
@@ -74,7 +99,7 @@ describe('colour', () => {
 test('the built CLI colours a piped report only under a FORCE_COLOR other than 0', async () => {
   // dist/ is built by `npm test` before jest runs.
   const report = (env: Record<string, string>) =>
-    execa('node', [join(packageRoot, 'dist', 'bin.js'), 'validate', 'hack/examples/invalid/bad.yaml'], { cwd: packageRoot, reject: false, env, extendEnv: false });
+    execa('node', [join(packageRoot, 'dist', 'planton.cjs'), 'validate', 'hack/examples/invalid/bad.yaml'], { cwd: packageRoot, reject: false, env, extendEnv: false });
   const forced = await report({ FORCE_COLOR: '1', NO_COLOR: '' });
   expect(forced.exitCode).toBe(1);
   expect(forced.stdout).toContain('\x1b[31m');

@@ -15,7 +15,14 @@ test('the README begins with the two commands for a fresh machine', () => {
   expect(lines.slice(2, 6)).toEqual([
     '```sh',
     expect.stringMatching(/^npm ci && npm run planton -- tofu apply --local --auto-approve +# /),
-    expect.stringMatching(/^npm test +# .*~15 min.*npm run test:unit/),
+    // Measured: ~14 min on a quiet 2-core machine, 34 min on a loaded one.
+    expect.stringMatching(/^npm test +# every test: ~15 min on 2 quiet cores, ~35 min on a busy machine; `npm run test:unit` is the ~40 s subset$/),
     '```',
   ]);
+});
+
+test('the full check runs the tour as a user types it: the first command, then `npm link`, not npm ci or npm test', async () => {
+  const { tourShellCommands } = (await import('../../scripts/readme-check.mjs' as string)) as { tourShellCommands: (md: string) => string[] };
+  expect(tourShellCommands(readFileSync('README.md', 'utf8'))).toEqual(['npm run planton -- tofu apply --local --auto-approve', 'npm link']);
+  expect(tourShellCommands('```sh\nnpm ci && npm run x   # note\n\nnpm test  # all\n```\n\n## Installing\n```sh\nnpm pack\n```\n')).toEqual(['npm run x']);
 });

@@ -47,9 +47,16 @@ export function checkAutoScaling(c: Collector, as: Obj | undefined, path: Path):
   }
 }
 
-// Rule 18.
+// Rule 18: -1 is AWS's own "no limit" (what DescribeTable reports for an unset maximum), so it is kept.
 export function checkOnDemand(c: Collector, od: Obj | undefined, path: Path): void {
-  if (od && !has(od, 'maxReadRequestUnits') && !has(od, 'maxWriteRequestUnits')) {
-    c.add('on-demand-throughput-empty', path, 'onDemandThroughput needs maxReadRequestUnits, maxWriteRequestUnits or both (each at least 1)', 'key');
+  if (!od) return;
+  if (!has(od, 'maxReadRequestUnits') && !has(od, 'maxWriteRequestUnits')) {
+    c.add('on-demand-throughput-empty', path, 'onDemandThroughput needs maxReadRequestUnits, maxWriteRequestUnits or both (each at least 1, or -1 for no limit)', 'key');
+  }
+  for (const k of ['maxReadRequestUnits', 'maxWriteRequestUnits']) {
+    const v = num(od[k]);
+    if (v !== undefined && Number.isInteger(v) && v < 1 && v !== -1) {
+      c.add('on-demand-units-invalid', [...path, k], `${k} must be at least 1, or -1 for no limit, not ${v}`);
+    }
   }
 }

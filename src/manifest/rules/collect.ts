@@ -7,6 +7,8 @@ import type { Violation } from '../violation.js';
 export interface RuleContext {
   /** The provider region when known (rule 11); undefined skips the replica-region check. */
   region?: string;
+  /** The time a restore point is compared with (rule 27); the current time unless a test fixes it. */
+  now?: Date;
 }
 
 export type Obj = Record<string, unknown>;
@@ -20,6 +22,9 @@ export const num = (v: unknown): number | undefined => (typeof v === 'number' &&
 export const has = (o: Obj | undefined, k: string): boolean => o !== undefined && o[k] !== undefined && o[k] !== null;
 
 export const KMS_KEY_ARN_RE = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):\d{12}:key\/[A-Za-z0-9-]+$/;
+/** DynamoDB's SSE takes a key ARN or an alias ARN (`alias/NAME`, NAME of letters, digits, `/ _ -`). */
+export const KMS_KEY_OR_ALIAS_ARN_RE = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):\d{12}:(?:key\/[A-Za-z0-9-]+|alias\/[A-Za-z0-9/_-]+)$/;
+export const KMS_ALIAS_ARN_RE = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:alias\//;
 
 export const chars = (s: string): number => [...s].length;
 export const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
@@ -28,5 +33,9 @@ export class Collector {
   readonly out: Violation[] = [];
   add(code: string, path: Path, message: string, anchor: Anchor = 'value'): void {
     this.out.push({ code, pointer: joinPointer(path), anchor, message });
+  }
+  /** Valid input with a consequence the user should know before applying it. */
+  warn(code: string, path: Path, message: string): void {
+    this.out.push({ code, pointer: joinPointer(path), anchor: 'value', message, severity: 'warning' });
   }
 }

@@ -5,6 +5,7 @@
 import type { Violation } from '../violation.js';
 import { checkNameCharacters } from '../name-characters.js';
 import { quotaWarnings } from '../quotas.js';
+import { checkAlarms, checkPolicyStatements } from './alarms-policy.js';
 import { checkAutoScaling, checkBilling, checkOnDemand } from './capacity.js';
 import { Collector, list, obj, type RuleContext } from './collect.js';
 import { checkIndexes } from './indexes.js';
@@ -42,7 +43,9 @@ export function checkRules(manifest: unknown, ctx: RuleContext = {}): Violation[
   gsis.forEach((g, i) => checkOnDemand(c, obj(obj(g)?.onDemandThroughput), ['spec', 'globalSecondaryIndexes', i, 'onDemandThroughput']));
   checkImport(c, spec, lsis);
   checkTags(c, metadata, spec);
-  checkRestore(c, spec);
+  checkRestore(c, spec, ctx.now ?? new Date());
   checkPolicyAndTimeouts(c, spec);
+  checkPolicyStatements(c, spec);
+  checkAlarms(c, spec);
   return [...c.out, ...checkNameCharacters(root), ...quotaWarnings(root)];
 }

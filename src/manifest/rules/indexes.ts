@@ -1,12 +1,14 @@
 // Rules 5, 6, 17: index counts, an LSI needs a table sort key, projections and their attributes.
+import { SCHEMA_BOUNDS } from '../../generated/bounds.js';
 import { bytes, type Collector, has, list, obj, type Obj, type Path, str } from './collect.js';
 
 const MAX_PROJECTED = 100;
 
 // Rules 5, 6, 17: index counts, LSI needs a table sort key, projections.
 export function checkIndexes(c: Collector, spec: Obj, gsis: unknown[], lsis: unknown[]): void {
-  if (gsis.length > 20) c.add('too-many-global-indexes', ['spec', 'globalSecondaryIndexes'], `${gsis.length} global secondary indexes; a table has at most 20`);
-  if (lsis.length > 5) c.add('too-many-local-indexes', ['spec', 'localSecondaryIndexes'], `${lsis.length} local secondary indexes; a table has at most 5`);
+  const { globalSecondaryIndexes: gsiMax, localSecondaryIndexes: lsiMax } = SCHEMA_BOUNDS.spec;
+  if (gsis.length > gsiMax.maxItems) c.add('too-many-global-indexes', ['spec', 'globalSecondaryIndexes'], `${gsis.length} global secondary indexes; a table has at most ${gsiMax.maxItems}`);
+  if (lsis.length > lsiMax.maxItems) c.add('too-many-local-indexes', ['spec', 'localSecondaryIndexes'], `${lsis.length} local secondary indexes; a table has at most ${lsiMax.maxItems}`);
   if (lsis.length > 0 && !has(spec, 'sortKey')) {
     c.add('lsi-needs-table-sort-key', ['spec', 'localSecondaryIndexes'], 'local secondary indexes need a table sort key: add spec.sortKey', 'key');
   }

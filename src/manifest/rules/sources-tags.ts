@@ -1,11 +1,17 @@
-// Rules 13, 14, 19, 20, 23, 24: import from S3, tags, restore, resource policy and timeouts.
+// Rules 13, 14, 19, 20, 23, 24, 27, 28: import from S3, tags, restore, resource policy size and timeouts.
+import { SCHEMA_BOUNDS } from '../../generated/bounds.js';
 import { bytes, chars, type Collector, has, list, obj, type Obj, type Path, str } from './collect.js';
 
 const TAG_CHARS_RE = /^[\p{L}\p{N}\s+\-=._:/]*$/u;
 const DURATION_RE = /^(?=.)(\d+h)?(\d+m)?(\d+s)?$/;
 const CSV_DELIMITERS = [',', ';', ':', '|', '\t', ' '];
-const MAX_TAGS = 50;
+const TAG_BOUNDS = SCHEMA_BOUNDS.awsTags;
+const MAX_TAGS = TAG_BOUNDS.maxProperties;
+const { minLength: MIN_KEY, maxLength: MAX_KEY } = TAG_BOUNDS.propertyNames;
+const MAX_VALUE = TAG_BOUNDS.additionalProperties.maxLength;
 const MAX_POLICY_BYTES = 20 * 1024;
+/** terraform reads durations with Go's time.ParseDuration: an int64 of nanoseconds. */
+const MAX_GO_DURATION_NS = 2n ** 63n - 1n;
 
 // Rules 13, 19.
 export function checkImport(c: Collector, spec: Obj, lsis: unknown[]): void {
@@ -31,7 +37,7 @@ export function checkImport(c: Collector, spec: Obj, lsis: unknown[]): void {
   }
 }
 
-// Rules 14, 20: labels and tags become the table's tags.
+// Rules 14, 20, 28: labels and tags become the table's tags.
 export function checkTags(c: Collector, metadata: Obj | undefined, spec: Obj | undefined): void {
   const keys = new Set<string>();
   const visit = (map: Obj | undefined, base: Path, what: string) => {
@@ -39,16 +45,25 @@ export function checkTags(c: Collector, metadata: Obj | undefined, spec: Obj | u
     for (const [k, v] of Object.entries(map)) {
       keys.add(k);
       const path = [...base, k];
-      if (chars(k) < 1 || chars(k) > 128) c.add('tag-key-length', path, `${what} key \`${k}\` must be 1-128 characters`, 'key');
+      if (chars(k) < MIN_KEY || chars(k) > MAX_KEY) c.add('tag-key-length', path, `${what} key \`${k}\` must be ${MIN_KEY}-${MAX_KEY} characters`, 'key');
       if (k.toLowerCase().startsWith('aws:')) c.add('tag-key-aws-prefix', path, `${what} key \`${k}\` starts with \`aws:\`, which AWS reserves`, 'key');
       else if (!TAG_CHARS_RE.test(k)) c.add('tag-key-characters', path, `${what} key \`${k}\` may only use letters, digits, spaces and + - = . _ : /`, 'key');
       if (typeof v !== 'string') continue;
-      if (chars(v) > 256) c.add('tag-value-length', path, `${what} value is ${chars(v)} characters; the limit is 256`);
+      if (chars(v) > MAX_VALUE) c.add('tag-value-length', path, `${what} value is ${chars(v)} characters; the limit is ${MAX_VALUE}`);
       if (!TAG_CHARS_RE.test(v)) c.add('tag-value-characters', path, `${what} value may only use letters, digits, spaces and + - = . _ : /`);
     }
   };
-  visit(obj(metadata?.labels), ['metadata', 'labels'], 'label');
-  visit(obj(spec?.tags), ['spec', 'tags'], 'tag');
+  const labels = obj(metadata?.labels);
+  const tags = obj(spec?.tags);
+  visit(labels, ['metadata', 'labels'], 'label');
+  visit(tags, ['spec', 'tags'], 'tag');
+  // Rule 28: both maps become one set of tags; which value to keep is not ours to guess.
+  for (const [k, v] of Object.entries(tags ?? {})) {
+    const label = labels?.[k];
+    if (Object.hasOwn(labels ?? {}, k) && typeof label === 'string' && typeof v === 'string' && label !== v) {
+      c.add('tag-label-conflict', ['spec', 'tags', k], `tag \`${k}\` is ${JSON.stringify(v)} here but ${JSON.stringify(label)} in metadata.labels; both become the table's tags, so give them the same value or drop one`, 'key');
+    }
+  }
   if (keys.size > MAX_TAGS) {
     const labelCount = Object.keys(obj(metadata?.labels) ?? {}).length;
     const where: Path = spec && has(spec, 'tags') && labelCount <= MAX_TAGS ? ['spec', 'tags'] : ['metadata', 'labels'];
@@ -56,8 +71,8 @@ export function checkTags(c: Collector, metadata: Obj | undefined, spec: Obj | u
   }
 }
 
-// Rule 23.
-export function checkRestore(c: Collector, spec: Obj): void {
+// Rules 23, 27.
+export function checkRestore(c: Collector, spec: Obj, now: Date): void {
   const r = obj(spec.restore);
   if (!r) return;
   const path: Path = ['spec', 'restore'];
@@ -70,12 +85,19 @@ export function checkRestore(c: Collector, spec: Obj): void {
   if (latest === at) {
     c.add('restore-point-exactly-one', latest ? [...path, 'useLatestRestorableTime'] : path, latest ? 'restore names two points in time; keep restoreDateTime or useLatestRestorableTime: true, not both' : 'restore needs a point in time: restoreDateTime (RFC 3339) or useLatestRestorableTime: true', 'key');
   }
+  const when = str(r.restoreDateTime);
+  // Only a time with its offset (RFC 3339, as the schema asks) is compared: without one it would be read as local time.
+  const time = when === undefined || !/(?:Z|[+-]\d\d:\d\d)$/i.test(when) ? NaN : Date.parse(when);
+  // An unparsable time is the schema's (format date-time); a future one AWS refuses at apply time.
+  if (time > now.getTime()) {
+    c.add('restore-time-in-future', [...path, 'restoreDateTime'], `restoreDateTime ${when} is in the future; a table can only be restored to a time that has passed, or use useLatestRestorableTime: true`);
+  }
   if (has(spec, 'importTable')) {
     c.add('restore-with-import', path, 'restore and importTable both create the table from existing data; keep one', 'key');
   }
 }
 
-// Rule 24.
+// Rules 24, 27.
 export function checkPolicyAndTimeouts(c: Collector, spec: Obj): void {
   const policy = spec.resourcePolicy;
   if (policy !== undefined && policy !== null) {
@@ -85,8 +107,17 @@ export function checkPolicyAndTimeouts(c: Collector, spec: Obj): void {
   }
   const timeouts = obj(spec.timeouts);
   for (const [k, v] of Object.entries(timeouts ?? {})) {
-    if (typeof v === 'string' && !DURATION_RE.test(v)) {
+    if (typeof v !== 'string') continue;
+    const m = DURATION_RE.exec(v);
+    if (!m) {
       c.add('timeout-invalid-duration', ['spec', 'timeouts', k], `timeouts.${k} must be a duration in hours, minutes and seconds like 30m, 2h or 1h30m, not \`${v}\``);
+    } else if (nanoseconds(m) > MAX_GO_DURATION_NS) {
+      c.add('timeout-too-long', ['spec', 'timeouts', k], `timeouts.${k} is \`${v}\`, longer than terraform can hold (a duration is at most about 2,562,047 hours); use a shorter one like 2h`);
     }
   }
+}
+
+function nanoseconds(m: RegExpExecArray): bigint {
+  const part = (s: string | undefined) => BigInt(s === undefined ? 0 : s.slice(0, -1));
+  return (part(m[1]) * 3600n + part(m[2]) * 60n + part(m[3])) * 1_000_000_000n;
 }

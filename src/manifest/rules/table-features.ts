@@ -1,5 +1,6 @@
 // Rules 7, 8, 9, 10, 11, 21: TTL, stream, point-in-time recovery, encryption and replicas.
-import { type Collector, has, KMS_KEY_ARN_RE, num, obj, type Obj, type Path, type RuleContext, str } from './collect.js';
+import { SCHEMA_BOUNDS } from '../../generated/bounds.js';
+import { type Collector, has, KMS_ALIAS_ARN_RE, KMS_KEY_ARN_RE, KMS_KEY_OR_ALIAS_ARN_RE, num, obj, type Obj, type Path, type RuleContext, str } from './collect.js';
 
 // Rules 7, 8, 9, 10.
 export function checkTtlStreamPitrSse(c: Collector, spec: Obj): void {
@@ -20,14 +21,19 @@ export function checkTtlStreamPitrSse(c: Collector, spec: Obj): void {
     c.add('pitr-period-needs-enabled', ['spec', 'pointInTimeRecovery', 'recoveryPeriodInDays'], 'recoveryPeriodInDays needs pointInTimeRecovery.enabled: true', 'key');
   }
   const days = num(pitr?.recoveryPeriodInDays);
-  if (days !== undefined && (days < 1 || days > 35 || !Number.isInteger(days))) {
-    c.add('pitr-period-out-of-range', ['spec', 'pointInTimeRecovery', 'recoveryPeriodInDays'], `recoveryPeriodInDays must be a whole number of days from 1 to 35, not ${days}`);
+  const { minimum, maximum } = SCHEMA_BOUNDS.pointInTimeRecovery.recoveryPeriodInDays;
+  if (days !== undefined && (days < minimum || days > maximum || !Number.isInteger(days))) {
+    c.add('pitr-period-out-of-range', ['spec', 'pointInTimeRecovery', 'recoveryPeriodInDays'], `recoveryPeriodInDays must be a whole number of days from ${minimum} to ${maximum}, not ${days}`);
   }
   const sse = obj(spec.serverSideEncryption);
   const kms = sse?.kmsKeyArn;
   if (typeof kms === 'string') {
-    if (!KMS_KEY_ARN_RE.test(kms)) {
-      c.add('kms-key-arn-invalid', ['spec', 'serverSideEncryption', 'kmsKeyArn'], 'kmsKeyArn must be a KMS key ARN like arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+    if (!KMS_KEY_OR_ALIAS_ARN_RE.test(kms)) {
+      c.add('kms-key-arn-invalid', ['spec', 'serverSideEncryption', 'kmsKeyArn'], 'kmsKeyArn must be a KMS key ARN like arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab or a KMS alias ARN like arn:aws:kms:us-east-1:123456789012:alias/my-key');
+    }
+    // DescribeTable answers with the key's ARN and the provider keeps that: an alias never matches it again.
+    if (KMS_ALIAS_ARN_RE.test(kms)) {
+      c.warn('kms-alias-arn-never-converges', ['spec', 'serverSideEncryption', 'kmsKeyArn'], "DynamoDB takes an alias ARN, but reports the key's own ARN back, so every plan shows kmsKeyArn changing and the table never reaches \"no changes\"; give the ARN of the key the alias points to (aws kms describe-key --key-id ARN shows it)");
     }
     if (sse?.enabled === false) {
       c.add('kms-key-needs-sse-enabled', ['spec', 'serverSideEncryption', 'kmsKeyArn'], 'kmsKeyArn is set but serverSideEncryption.enabled is false; remove kmsKeyArn or enable encryption', 'key');

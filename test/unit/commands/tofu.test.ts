@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memoryIo } from '../../../src/io.js';
 import { main } from '../../../src/main.js';
+import { packageRoot } from '../../../src/files/paths.js';
 
 const MANIFEST = `apiVersion: aws.project-planton.org/v1
 kind: AwsDynamodb
@@ -80,6 +81,32 @@ test('apply and destroy without --auto-approve need a terminal; the hint repeats
     'planton: destroy needs approval, but stdin is not a terminal\n' +
       '  Run `planton tofu destroy -m orders.yaml --auto-approve` once you are sure: it deletes the table and every item in it.\n',
   );
+});
+
+test('inputs are checked before the approval refusal: a missing stack input or a bad manifest is said first', async () => {
+  const missing = await run(['apply', '-f', 'orders.yaml', '-s', 'missing.yaml']);
+  expect(missing.code).toBe(1);
+  expect(missing.err).toBe(
+    `planton: stack input missing.yaml not found (relative to ${dir})\n` +
+      `  Start from the example, readable only by you (it will hold credentials): install -m 600 ${join(packageRoot, 'hack', 'stack-input.example.yaml')} missing.yaml\n`,
+  );
+  expect(missing.err).not.toContain('needs approval');
+  writeFileSync(join(dir, 'bad.yaml'), MANIFEST.replace('type: STRING', 'type: S'));
+  const bad = await run(['tofu', 'destroy', '-m', 'bad.yaml'], { AWS_REGION: 'us-east-1' });
+  expect(bad.code).toBe(1);
+  expect(bad.err.split('\n')[0]).toMatch(/^bad\.yaml:6:\d+ {2}spec\.partitionKey\.type {2}must be one of STRING, NUMBER or BINARY, not `S`/);
+  expect(bad.err).not.toContain('needs approval');
+});
+
+test('tofu init --local starts no DynamoDB Local: init needs no table', async () => {
+  const r = await run(['tofu', 'init', '--local', '-m', 'orders.yaml']);
+  expect(r.code).toBe(1);
+  // The first thing said is the missing binary (PATH is empty here), not a DynamoDB Local endpoint.
+  expect(r.err).toBe(
+    'planton: neither tofu nor terraform was found on PATH\n' +
+      '  Install OpenTofu (https://opentofu.org/docs/intro/install/) or Terraform (https://developer.hashicorp.com/terraform/install), or name the binary with --binary PATH or PLANTON_TOFU_BIN.\n',
+  );
+  expect(readdirSync(dir).sort()).toEqual(['orders.yaml']);
 });
 
 test('load-tfvars prints the tfvars of the manifest', async () => {

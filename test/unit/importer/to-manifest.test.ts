@@ -99,6 +99,23 @@ describe('toManifest', () => {
     });
   });
 
+  it('reads -1 (AWS: no limit) as no limit, and the manifest it writes for such a table passes validation', async () => {
+    const unlimited = { max_read_request_units: -1, max_write_request_units: -1 };
+    const live = {
+      ...orders,
+      billing_mode: 'PAY_PER_REQUEST',
+      read_capacity: 0,
+      write_capacity: 0,
+      on_demand_throughput: [unlimited],
+      global_secondary_index: [{ ...orders.global_secondary_index[0], read_capacity: 0, write_capacity: 0, on_demand_throughput: [{ max_read_request_units: 10, max_write_request_units: -1 }] }],
+    };
+    const { manifest } = toManifest(live);
+    expect(manifest.spec.onDemandThroughput).toBeUndefined();
+    expect(manifest.spec.globalSecondaryIndexes![0]!.onDemandThroughput).toEqual({ maxReadRequestUnits: 10 });
+    const checked = await loadManifest({ file: 'orders.yaml', text: renderManifestYaml(manifest, { schemaRef: '', source: 'table orders' }) });
+    expect(checked.result.diagnostics).toEqual([]);
+  });
+
   it('puts autoscaling of the table and of a GSI under their autoScaling blocks', () => {
     const { manifest } = toManifest(orders, [
       { resourceId: 'table/orders', scalableDimension: 'dynamodb:table:ReadCapacityUnits', minCapacity: 5, maxCapacity: 100, targetValue: 70, scaleInCooldown: 60, scaleOutCooldown: 30 },

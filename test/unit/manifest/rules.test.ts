@@ -1,5 +1,7 @@
 // One test per rule of docs/contract.md `rules` (rule 15, bad YAML, lives in load.test.ts): each feeds a bad manifest
 // and asserts every diagnostic exactly: line:col, manifest path, sentence and code.
+import { loadManifest } from '../../../src/manifest/index.js';
+import { checkRules } from '../../../src/manifest/rules/index.js';
 import { PK, problems, withSpec } from './helpers.js';
 const pt = '  provisionedThroughput:\n    readCapacityUnits: 5\n    writeCapacityUnits: 5\n';
 const gsi = (name: string, extra = '') => `    - name: ${name}\n      partitionKey:\n        name: cat\n        type: STRING\n${extra}`;
@@ -206,7 +208,15 @@ const cases: { name: string; text: string; opts: { region?: string }; expect: st
     text: withSpec(PK + '  serverSideEncryption:\n    enabled: true\n    kmsKeyArn: alias/mine\n'),
     opts: {},
     expect: [
-      "11:16  spec.serverSideEncryption.kmsKeyArn  kmsKeyArn must be a KMS key ARN like arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab [kms-key-arn-invalid]"
+      "11:16  spec.serverSideEncryption.kmsKeyArn  kmsKeyArn must be a KMS key ARN like arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab or a KMS alias ARN like arn:aws:kms:us-east-1:123456789012:alias/my-key [kms-key-arn-invalid]"
+    ],
+  },
+  {
+    name: "rule 10: kmsKeyArn may be a KMS alias ARN (DynamoDB takes both), with a warning that plans never settle",
+    text: withSpec(PK + '  serverSideEncryption:\n    enabled: true\n    kmsKeyArn: arn:aws:kms:eu-west-1:123456789012:alias/team/orders-key\n'),
+    opts: {},
+    expect: [
+      "11:16  spec.serverSideEncryption.kmsKeyArn  DynamoDB takes an alias ARN, but reports the key's own ARN back, so every plan shows kmsKeyArn changing and the table never reaches \"no changes\"; give the ARN of the key the alias points to (aws kms describe-key --key-id ARN shows it) [kms-alias-arn-never-converges]"
     ],
   },
   {
@@ -280,16 +290,23 @@ const cases: { name: string; text: string; opts: { region?: string }; expect: st
     text: withSpec(PK + '  onDemandThroughput: {}\n'),
     opts: {},
     expect: [
-      "9:3  spec.onDemandThroughput  onDemandThroughput needs maxReadRequestUnits, maxWriteRequestUnits or both (each at least 1) [on-demand-throughput-empty]"
+      "9:3  spec.onDemandThroughput  onDemandThroughput needs maxReadRequestUnits, maxWriteRequestUnits or both (each at least 1, or -1 for no limit) [on-demand-throughput-empty]"
     ],
   },
   {
-    name: "rule 18: onDemandThroughput units are at least 1",
-    text: withSpec(PK + '  onDemandThroughput:\n    maxReadRequestUnits: 0\n'),
+    name: "rule 18: onDemandThroughput units are at least 1, or -1",
+    text: withSpec(PK + '  onDemandThroughput:\n    maxReadRequestUnits: 0\n    maxWriteRequestUnits: -2\n'),
     opts: {},
     expect: [
-      "10:26  spec.onDemandThroughput.maxReadRequestUnits  must be at least 1, not 0 [schema-minimum]"
+      "10:26  spec.onDemandThroughput.maxReadRequestUnits  maxReadRequestUnits must be at least 1, or -1 for no limit, not 0 [on-demand-units-invalid]",
+      "11:27  spec.onDemandThroughput.maxWriteRequestUnits  maxWriteRequestUnits must be at least 1, or -1 for no limit, not -2 [on-demand-units-invalid]"
     ],
+  },
+  {
+    name: "rule 18: -1 (AWS: no limit) is accepted on the table and on a GSI",
+    text: withSpec(PK + '  onDemandThroughput:\n    maxReadRequestUnits: -1\n    maxWriteRequestUnits: 50\n  globalSecondaryIndexes:\n' + gsi('ByCat', '      onDemandThroughput:\n        maxReadRequestUnits: 10\n        maxWriteRequestUnits: -1\n')),
+    opts: {},
+    expect: [],
   },
   {
     name: "rule 19: import bucketOwner, csv delimiter, headerList and no LSIs",
@@ -372,10 +389,10 @@ const cases: { name: string; text: string; opts: { region?: string }; expect: st
   },
   {
     name: "rule 24: resourcePolicy is at most 20 KB as JSON",
-    text: withSpec(PK + '  resourcePolicy:\n    Version: "2012-10-17"\n    Statement:\n      - Effect: Allow\n        Action: "dynamodb:GetItem"\n        Resource: "' + 'x'.repeat(21000) + '"\n'),
+    text: withSpec(PK + '  resourcePolicy:\n    Version: "2012-10-17"\n    Statement:\n      - Effect: Allow\n        Principal: "*"\n        Action: "dynamodb:GetItem"\n        Resource: "' + 'x'.repeat(21000) + '"\n'),
     opts: {},
     expect: [
-      "9:3  spec.resourcePolicy  resourcePolicy is 21099 bytes as JSON; the limit is 20 KB (20480 bytes) [resource-policy-too-large]"
+      "9:3  spec.resourcePolicy  resourcePolicy is 21115 bytes as JSON; the limit is 20 KB (20480 bytes) [resource-policy-too-large]"
     ],
   },
   {
@@ -387,10 +404,124 @@ const cases: { name: string; text: string; opts: { region?: string }; expect: st
       "26:28  spec.globalSecondaryIndexes[0].autoScaling.read.scaleInCooldown  must be at least 0, not -1 [schema-minimum]"
     ],
   },
+  {
+    name: "rule 26: alarms.throttle.periodSeconds is 10, 30 or a multiple of 60",
+    text: withSpec(PK + '  alarms:\n    throttle:\n      periodSeconds: 20\n'),
+    opts: {},
+    expect: [
+      "11:22  spec.alarms.throttle.periodSeconds  periodSeconds must be 10, 30 or a multiple of 60 (CloudWatch's rule), not 20; try 30 or 60 [alarm-period-invalid]"
+    ],
+  },
+  {
+    name: "rule 26: a period between two minutes names both neighbours; 10, 30 and 120 pass",
+    text: withSpec(PK + '  alarms:\n    throttle:\n      periodSeconds: 90\n'),
+    opts: {},
+    expect: [
+      "11:22  spec.alarms.throttle.periodSeconds  periodSeconds must be 10, 30 or a multiple of 60 (CloudWatch's rule), not 90; try 60 or 120 [alarm-period-invalid]"
+    ],
+  },
+  ...[10, 30, 120].map((period) => ({
+    name: `rule 26: periodSeconds ${period} is accepted`,
+    text: withSpec(PK + `  alarms:\n    throttle:\n      periodSeconds: ${period}\n`),
+    opts: {},
+    expect: [],
+  })),
+  {
+    name: "rule 27: a restore point in the future is refused",
+    text: withSpec(PK + '  restore:\n    sourceTableName: orders\n    restoreDateTime: "2999-01-01T00:00:00Z"\n'),
+    opts: {},
+    expect: [
+      "11:22  spec.restore.restoreDateTime  restoreDateTime 2999-01-01T00:00:00Z is in the future; a table can only be restored to a time that has passed, or use useLatestRestorableTime: true [restore-time-in-future]"
+    ],
+  },
+  {
+    name: "rule 27: timeouts that overflow a Go duration are refused, naming the field; the largest that fits passes",
+    text: withSpec(PK + '  timeouts:\n    create: 2562048h\n    update: 2562047h\n    delete: 9999999999999h\n'),
+    opts: {},
+    expect: [
+      "10:13  spec.timeouts.create  timeouts.create is `2562048h`, longer than terraform can hold (a duration is at most about 2,562,047 hours); use a shorter one like 2h [timeout-too-long]",
+      "12:13  spec.timeouts.delete  timeouts.delete is `9999999999999h`, longer than terraform can hold (a duration is at most about 2,562,047 hours); use a shorter one like 2h [timeout-too-long]"
+    ],
+  },
+  {
+    name: "rule 27: each policy statement has Effect, Principal and Action (or their Not forms), located on the statement",
+    text: withSpec(PK + '  resourcePolicy:\n    Version: "2012-10-17"\n    Statement:\n      - Effect: Allow\n        Resource: "*"\n        Actions: [dynamodb:GetItem]\n      - NotPrincipal: { AWS: "arn:aws:iam::123456789012:root" }\n        NotAction: "dynamodb:DeleteTable"\n        Effect: Permit\n      - Effect: Deny\n        Principal: "*"\n        Action: "dynamodb:*"\n        NotAction: "dynamodb:GetItem"\n'),
+    opts: {},
+    expect: [
+      "12:9  spec.resourcePolicy.Statement[0]  statement 0 needs `Principal` (or `NotPrincipal`) and `Action` (or `NotAction`): a resource policy statement says who may do what, and whether it is allowed or denied [policy-statement-incomplete]",
+      "14:9  spec.resourcePolicy.Statement[0].Actions  unknown field `Actions` in a policy statement; did you mean `Action`? [policy-statement-unknown-field]",
+      "17:17  spec.resourcePolicy.Statement[1].Effect  Effect must be Allow or Deny, not \"Permit\" [policy-effect-invalid]",
+      "21:9  spec.resourcePolicy.Statement[2].NotAction  statement 2 has both Action and NotAction; keep one [policy-statement-conflict]"
+    ],
+  },
+  {
+    name: "rule 27: a policy has only Version, Id and Statement at its top; __proto__ is an unknown field, located",
+    text: withSpec(PK + '  resourcePolicy:\n    Version: "2012-10-17"\n    Id: orders-access\n    __proto__: { polluted: true }\n    Statement:\n      - { Effect: Allow, Principal: "*", Action: "dynamodb:GetItem" }\n'),
+    opts: {},
+    expect: [
+      "12:5  spec.resourcePolicy.__proto__  unknown field `__proto__` [schema-unknown-field]"
+    ],
+  },
+  {
+    name: "rule 28: a key in metadata.labels and spec.tags with different values is an error, on the tag",
+    text: withSpec(PK + '  tags:\n    team: payments\n    env: prod\n', '  name: users\n  labels:\n    team: identity\n    env: prod\n'),
+    opts: {},
+    expect: [
+      "13:5  spec.tags.team  tag `team` is \"payments\" here but \"identity\" in metadata.labels; both become the table's tags, so give them the same value or drop one [tag-label-conflict]"
+    ],
+  },
+  {
+    name: "rule 28: an unknown YAML tag is an error at the tag, never dropped",
+    text: withSpec(PK + '  tableClass: !foo STANDARD\n  tags: !custom\n    team: a\n  deletionProtectionEnabled: !!flag true\n  tableName: !str users\n'),
+    opts: {},
+    expect: [
+      "9:15  spec.tableClass  unknown YAML tag `!foo`; a manifest holds plain YAML values: write `STANDARD` without it [yaml-unknown-tag]",
+      "10:9  spec.tags  unknown YAML tag `!custom`; a manifest holds plain YAML values: write the value without it [yaml-unknown-tag]",
+      "12:30  spec.deletionProtectionEnabled  unknown YAML tag `!!flag`; a manifest holds plain YAML values: write `true` without it [yaml-unknown-tag]",
+      "13:14  spec.tableName  unknown YAML tag `!str`; a manifest holds plain YAML values: write `users` without it [yaml-unknown-tag]"
+    ],
+  },
+  {
+    name: "rule 29: a range error names the field",
+    text: withSpec('  billingMode: PROVISIONED\n' + PK + '  provisionedThroughput:\n    readCapacityUnits: 99999999999999999999\n    writeCapacityUnits: 5\n'),
+    opts: {},
+    expect: [
+      "11:24  spec.provisionedThroughput.readCapacityUnits  readCapacityUnits is `99999999999999999999`, too large to keep exactly (integers must be at most 9007199254740991, 2^53 - 1) [number-too-large]"
+    ],
+  },
+  {
+    name: "rule 29: a value of the wrong YAML type says its type",
+    text: withSpec('  billingMode: PROVISIONED\n' + PK + '  provisionedThroughput:\n    readCapacityUnits: "5"\n    writeCapacityUnits: five\n  deletionProtectionEnabled: "true"\n  tableName: 12345\n'),
+    opts: {},
+    expect: [
+      "11:24  spec.provisionedThroughput.readCapacityUnits  is the string \"5\", not a whole number: write 5 without quotes [schema-type]",
+      "12:25  spec.provisionedThroughput.writeCapacityUnits  is the string \"five\", not a whole number [schema-type]",
+      "13:30  spec.deletionProtectionEnabled  is the string \"true\", not true or false: write true without quotes [schema-type]",
+      "14:14  spec.tableName  is the number 12345, not a string: quote it (\"12345\") to make it text [schema-type]"
+    ],
+  },
 ];
 
 describe('docs/contract.md rules', () => {
   test.each(cases)('$name', async ({ text, opts, expect: expected }) => {
     expect(await problems(text, opts)).toEqual(expected);
+  });
+});
+
+test('rule 10: a manifest with a KMS alias ARN is valid; the alias gets a warning, not an error', async () => {
+  const { result } = await loadManifest({ file: 'm.yaml', text: withSpec(PK + '  serverSideEncryption:\n    kmsKeyArn: arn:aws:kms:us-east-1:123456789012:alias/orders\n') });
+  expect(result.status).toBe('valid');
+  expect(result.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['warning kms-alias-arn-never-converges']);
+});
+
+describe('rule 27 against a fixed clock', () => {
+  const restoreAt = (restoreDateTime: string) => ({ spec: { partitionKey: { name: 'id', type: 'STRING' }, restore: { sourceTableName: 'orders', restoreDateTime } } });
+  const now = new Date('2026-11-20T10:00:00Z');
+  test('a second ago passes, a second ahead (also written with an offset) is refused', () => {
+    expect(checkRules(restoreAt('2026-11-20T09:59:59Z'), { now })).toEqual([]);
+    expect(checkRules(restoreAt('2026-11-20T11:00:01+01:00'), { now }).map((v) => `${v.pointer} ${v.code}`)).toEqual(['/spec/restore/restoreDateTime restore-time-in-future']);
+  });
+  test('a time without an offset is left to the schema (it is not RFC 3339), not read as local time', () => {
+    expect(checkRules(restoreAt('2999-01-01T00:00:00'), { now })).toEqual([]);
   });
 });

@@ -61,6 +61,38 @@ describe('--set', () => {
     ]);
   });
 
+  test('__proto__ and constructor name no field: the error names that segment, not the one after it', async () => {
+    const { result } = await loadManifest({ file: 'm.yaml', text: base, sets: ['__proto__.x=1', 'spec.constructor.name=x', 'spec.partitionKey.__proto__=STRING'] });
+    expect(result.diagnostics.map((d) => `${d.file} ${d.code} ${d.message}`)).toEqual([
+      '--set bad-set --set __proto__.x=1: unknown field `__proto__`',
+      '--set bad-set --set spec.constructor.name=x: unknown field `constructor`',
+      '--set bad-set --set spec.partitionKey.__proto__=STRING: unknown field `__proto__`',
+    ]);
+  });
+
+  test('problems of a list item, list or mapping a flag created are located at the flag, not in the file', async () => {
+    const gsi = '  globalSecondaryIndexes:\n    - name: ByCat\n      partitionKey:\n        name: cat\n        type: STRING\n';
+    expect(
+      await problems(withSpec(PK + gsi), {
+        sets: ['spec.globalSecondaryIndexes[1].name=ByOwner', 'spec.localSecondaryIndexes[0].name=ByDate', 'spec.globalSecondaryIndexes[0].projection.nonKeyAttributes[0]=title'],
+      }),
+    ).toEqual([
+      '0:0  spec.globalSecondaryIndexes[0].projection.nonKeyAttributes  nonKeyAttributes is only for projection type INCLUDE (this one is ALL); remove it or set type: INCLUDE [non-key-attributes-need-include]',
+      '0:0  spec.globalSecondaryIndexes[1].partitionKey  missing required field `partitionKey` [schema-required]',
+      '0:0  spec.localSecondaryIndexes  local secondary indexes need a table sort key: add spec.sortKey [lsi-needs-table-sort-key]',
+      '0:0  spec.localSecondaryIndexes[0].sortKey  missing required field `sortKey` [schema-required]',
+    ]);
+    const { result } = await loadManifest({ file: 'm.yaml', text: withSpec(PK + gsi), sets: ['spec.globalSecondaryIndexes[1].name=ByOwner'] });
+    expect(result.diagnostics.map((d) => d.file)).toEqual(['--set']);
+  });
+
+  test('a problem of a list item the file already has stays in the file when a flag sets a sibling field', async () => {
+    const gsi = '  globalSecondaryIndexes:\n    - name: ByCat\n      partitionKey:\n        name: cat\n        type: STRIN\n';
+    expect(await problems(withSpec(PK + gsi), { sets: ['spec.globalSecondaryIndexes[0].name=ByOwner'] })).toEqual([
+      '13:15  spec.globalSecondaryIndexes[0].partitionKey.type  must be one of STRING, NUMBER or BINARY, not `STRIN`; did you mean `STRING`? [schema-enum]',
+    ]);
+  });
+
   test('paths are relative to the manifest when it sits under a stack input target', async () => {
     const text = 'provider_config:\n  region: us-east-1\ntarget:\n' + base.replace(/^/gm, '  ');
     const { result, manifest } = await loadManifest({ file: 's.yaml', text, at: '/target', sets: ['spec.tableName=renamed'] });

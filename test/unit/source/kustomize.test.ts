@@ -1,9 +1,11 @@
 // --kustomize-dir/--overlay with the real `kubectl kustomize` (or kustomize) on PATH: the built manifest,
 // errors located in the kept build and naming the overlay, and the messages when kustomize is missing.
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { memoryIo } from '../../../src/io.js';
 import { main } from '../../../src/main.js';
+import { localDataDir } from '../../../src/session/local.js';
+import { resolveManifestSource } from '../../../src/source/index.js';
 import { findOnPath } from '../../../src/tofu/binary.js';
 import { repoRoot } from '../../helpers/repo.js';
 import { removeScratch, scratchDir } from '../../helpers/scratch.js';
@@ -47,6 +49,16 @@ suite('manifests built from a kustomize overlay', () => {
   });
   afterAll(() => {
     removeScratch(dir);
+  });
+
+  test('the work directories of an overlay are where the README says, with and without --local', async () => {
+    // The README's own words, with DIR and NAME filled in.
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    expect(readme).toContain('and state under `DIR/.planton/overlays/NAME/tofu/`; with `--local`, its DynamoDB Local data and\n  local state are under `DIR/.planton/overlays/NAME/.planton/local-dynamodb/` (state in its `tofu/`).');
+    const source = await resolveManifestSource({ kustomizeDir: 'k', overlay: 'typo' }, memoryIo(dir, process.env));
+    expect(source.workDirBase).toBe(join(dir, 'k/.planton/overlays/typo/tofu'));
+    // --local puts its data (and its work directories' base) beside the manifest it reads, the kept build.
+    expect(localDataDir(dirname(source.file))).toBe(join(dir, 'k/.planton/overlays/typo/.planton/local-dynamodb'));
   });
 
   test('load-manifest prints the dev overlay of hack/kustomize with defaults filled', async () => {

@@ -178,8 +178,9 @@ describe('manifests fetched from a URL', () => {
     expect(again.err).toContain(`(kept in .planton/remote/${cacheDir}/manifest.yaml)`);
     const gone = await run(['validate', '-f', `${base}/gone.yaml?token=TOKEN-MARKER-5150`]);
     expect(gone.err).toBe(`planton: ${base}/gone.yaml?***: the server answered 404 Not Found, not the manifest\n`);
-    const approval = await run(['tofu', 'apply', `--manifest=${signed('SIG-MARKER-3333')}`, '--local']);
-    expect(approval.err).toContain(`\`planton tofu apply '--manifest=${base}/typo.yaml?***' --local --auto-approve\``);
+    // The approval refusal comes once the manifest is read and valid: a good one, signed the same way.
+    const approval = await run(['tofu', 'apply', `--manifest=${signed('SIG-MARKER-3333').replace('/typo.yaml', '/users.yaml')}`, '--local']);
+    expect(approval.err).toContain(`\`planton tofu apply '--manifest=${base}/users.yaml?***' --local --auto-approve\``);
     for (const printed of [r, again, gone, approval]) expect(printed.out + printed.err).not.toMatch(/MARKER|AKIA/);
     expect([...filesContaining(join(dir, '.planton'), 'MARKER'), ...filesContaining(join(dir, '.planton'), 'AKIA%2F')]).toEqual([]);
   });

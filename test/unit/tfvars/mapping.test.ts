@@ -186,6 +186,16 @@ describe('toTfvars', () => {
     expect([v.on_demand_throughput, v.global_secondary_indexes[0]!.on_demand_throughput]).toEqual([{ max_write_request_units: 40 }, { max_read_request_units: 7, max_write_request_units: 8 }]);
   });
 
+  it('passes -1 (AWS: no limit) through as it is, for the table and an index', () => {
+    const v = toTfvars(
+      manifest({
+        onDemandThroughput: { maxReadRequestUnits: -1, maxWriteRequestUnits: 50 },
+        globalSecondaryIndexes: [{ name: 'ByOwner', partitionKey: { name: 'owner', type: 'STRING' }, onDemandThroughput: { maxWriteRequestUnits: -1 } }],
+      }),
+    );
+    expect([v.on_demand_throughput, v.global_secondary_indexes[0]!.on_demand_throughput]).toEqual([{ max_read_request_units: -1, max_write_request_units: 50 }, { max_write_request_units: -1 }]);
+  });
+
   it('uses spec.tableName over metadata.name', () => {
     expect(toTfvars(manifest({ tableName: 'orders-v2' })).table_name).toBe('orders-v2');
     expect(toTfvars(manifest({})).table_name).toBe('orders');

@@ -1,5 +1,5 @@
 import { chooseBinary, describeBinary, INSTALL_HINT, parseVersionLine, probeBinary } from '../../../src/tofu/binary.js';
-import { UsageError } from '../../../src/errors.js';
+import { EnvironmentError, UsageError } from '../../../src/errors.js';
 
 const cwd = '/work/project';
 const onDisk = (...paths: string[]) => (p: string) => paths.includes(p);
@@ -34,15 +34,15 @@ describe('chooseBinary', () => {
     expect(chooseBinary({ env: { PATH: '/x:/usr/local/bin' }, cwd }, onDisk('/usr/local/bin/terraform')).path).toBe('/usr/local/bin/terraform');
   });
 
-  test('no binary at all is a usage error with the install hint', () => {
+  test('no binary at all is an environment error (not a usage error) with the install hint', () => {
     const run = () => chooseBinary({ env: { PATH: '/usr/bin' }, cwd }, onDisk());
-    expect(run).toThrow(UsageError);
+    expect(run).toThrow(EnvironmentError);
     expect(run).toThrow('neither tofu nor terraform was found on PATH');
     try {
       run();
     } catch (err) {
-      expect((err as UsageError).hint).toBe(INSTALL_HINT);
-      expect((err as UsageError).exitCode).toBe(1);
+      expect(err).not.toBeInstanceOf(UsageError);
+      expect((err as EnvironmentError).hint).toBe(INSTALL_HINT);
     }
   });
 

@@ -43,7 +43,7 @@ function printed(ctx: ReturnType<typeof context>, text: string): Promise<void> {
   });
 }
 
-test('SIGINT is forwarded to the child once; planton waits for it and returns its exit code', async () => {
+test('SIGINT is forwarded to the child once; planton waits for its clean stop, then returns 130 (not its code, 3)', async () => {
   const ctx = context();
   // The child counts the SIGINTs it gets, takes 300 ms to "save state", then exits 3.
   const script = `let n = 0; process.on('SIGINT', () => { n++; if (n === 1) setTimeout(() => { console.log('signals=' + n); process.exit(3); }, 300); }); console.log('ready'); setInterval(() => {}, 1000);`;
@@ -53,7 +53,7 @@ test('SIGINT is forwarded to the child once; planton waits for it and returns it
   process.emit('SIGINT');
   process.emit('SIGINT');
   const r = await running;
-  expect(r.exitCode).toBe(3);
+  expect(r.exitCode).toBe(130);
   expect(r.interrupted).toBe(true);
   expect(ctx.out).toBe('ready\nsignals=1\n');
   expect(ctx.err).toContain('planton: SIGINT received; asking');
@@ -61,25 +61,35 @@ test('SIGINT is forwarded to the child once; planton waits for it and returns it
   expect(process.listenerCount('SIGINT')).toBe(0);
 });
 
-test('SIGTERM is forwarded as SIGTERM', async () => {
+test('a child that finishes with 0 although asked to stop still ends the run with the signal’s code', async () => {
+  const ctx = context();
+  const script = `process.on('SIGINT', () => { console.log('done anyway'); process.exit(0); }); console.log('ready'); setInterval(() => {}, 1000);`;
+  const ready = printed(ctx, 'ready');
+  const running = runTofu(ctx, ['-e', script]);
+  await ready;
+  process.emit('SIGINT');
+  expect(await running).toEqual({ exitCode: 130, interrupted: true, stdout: '' });
+});
+
+test('SIGTERM is forwarded as SIGTERM; the run returns 143', async () => {
   const ctx = context();
   const script = `process.on('SIGTERM', () => { console.log('term'); process.exit(7); }); console.log('ready'); setInterval(() => {}, 1000);`;
   const ready = printed(ctx, 'ready');
   const running = runTofu(ctx, ['-e', script]);
   await ready;
   process.emit('SIGTERM');
-  expect((await running).exitCode).toBe(7);
+  expect((await running).exitCode).toBe(143);
   expect(ctx.out).toBe('ready\nterm\n');
 });
 
-test('SIGHUP (a closed terminal) is forwarded as SIGINT, the stop tofu handles gracefully', async () => {
+test('SIGHUP (a closed terminal) is forwarded as SIGINT, the stop tofu handles gracefully; the run returns 129', async () => {
   const ctx = context();
   const script = `process.on('SIGINT', () => { console.log('int'); process.exit(5); }); process.on('SIGHUP', () => { console.log('hup'); process.exit(6); }); console.log('ready'); setInterval(() => {}, 1000);`;
   const ready = printed(ctx, 'ready');
   const running = runTofu(ctx, ['-e', script]);
   await ready;
   process.emit('SIGHUP');
-  expect((await running).exitCode).toBe(5);
+  expect((await running).exitCode).toBe(129);
   expect(ctx.out).toBe('ready\nint\n');
   expect(ctx.err).toContain(`planton: SIGHUP received; asking ${process.execPath} to stop cleanly`);
   expect(process.listenerCount('SIGHUP')).toBe(0);

@@ -48,7 +48,6 @@ test.each([
     thrown = err;
   }
   expect(thrown).toBeInstanceOf(UsageError);
-  expect((thrown as UsageError).exitCode).toBe(1);
   expect((thrown as UsageError).message).toBe(
     `the state backend changed: ${work} keeps its state in s3://team-state/dynamodb/orders.tfstate (region us-east-1, endpoint http://127.0.0.1:4568), the stack input now says ${to}`,
   );

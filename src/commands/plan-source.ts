@@ -1,0 +1,44 @@
+// What the guard and the summary in manifest terms read after a plan, and the outputs after an apply,
+// without starting terraform again where planton can read them itself: the saved plan file
+// (src/plan/file/) instead of `show -json` (which starts the provider, ~2 s), the local state's
+// outputs instead of `output -json`. When planton is unsure (OpenTofu, a plan file it does not read
+// exactly, a remote or unreadable state) it asks terraform, as it does always with PLANTON_ASK_TOFU=1.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TerraformPlanJson } from '../plan/plan-json.js';
+import { readSavedPlan } from '../plan/file/read-plan.js';
+import { runTofu, type RunResult } from '../tofu/run.js';
+import { STATE_FILE } from '../workspace/root-module.js';
+import { PLAN_FILE } from '../workspace/plan-file.js';
+import type { OpRun } from './tofu-op.js';
+
+const askTofu = (r: OpRun): boolean => r.s.io.env.PLANTON_ASK_TOFU === '1';
+
+/** The saved plan as `show -json` gives it (the parts planton reads), or the failed `show`. */
+export async function savedPlanJson(r: OpRun): Promise<{ plan: TerraformPlanJson } | { failed: RunResult }> {
+  if (r.binary.name === 'terraform' && !askTofu(r)) {
+    try {
+      return { plan: readSavedPlan(join(r.workDir, PLAN_FILE), r.binary.version) };
+    } catch {
+      // not a plan planton reads exactly: terraform reads it
+    }
+  }
+  const shown = await runTofu(r.ctx, ['show', '-json', '-no-color', PLAN_FILE], { capture: true });
+  if (shown.interrupted || shown.exitCode !== 0) return { failed: shown };
+  return { plan: JSON.parse(shown.stdout) as TerraformPlanJson };
+}
+
+/** The outputs as `output -json` prints them, from the local state when planton can read it. */
+export async function outputsJson(r: OpRun): Promise<{ json: string } | { failed: RunResult }> {
+  if (r.s.backend.type === 'local' && !askTofu(r)) {
+    try {
+      const state = JSON.parse(readFileSync(join(r.workDir, STATE_FILE), 'utf8')) as { version?: number; outputs?: Record<string, { value?: unknown }> };
+      // State format 4 is what terraform and OpenTofu write; null outputs are not in it, as in output -json.
+      if (state.version === 4 && state.outputs !== null && typeof state.outputs === 'object') return { json: JSON.stringify(state.outputs) };
+    } catch {
+      // no state yet, or one planton cannot read: terraform answers
+    }
+  }
+  const shown = await runTofu(r.ctx, ['output', '-json', '-no-color'], { capture: true });
+  return shown.exitCode === 0 ? { json: shown.stdout } : { failed: shown };
+}

@@ -1,0 +1,40 @@
+// A saved plan file read by planton itself, so the summary in manifest terms needs no `terraform show
+// -json` (which starts the provider again, ~2 s): the changes from the `tfplan` member (tfplan.ts),
+// and the refreshed prior state from `tfstate` (the data source reads live-table.ts looks at).
+import { readFileSync } from 'node:fs';
+import type { TerraformPlanJson } from '../plan-json.js';
+import { decodeTfplan } from './tfplan.js';
+import { zipMember } from './zip.js';
+
+interface StateResource {
+  module?: string;
+  mode?: string;
+  type?: string;
+  name?: string;
+  instances?: { index_key?: string | number; attributes?: Record<string, unknown> }[];
+}
+
+/** show -json's `prior_state.values.root_module.resources`, for the root module's resources. */
+function rootResources(state: { resources?: StateResource[] }): object[] {
+  const out: object[] = [];
+  for (const r of state.resources ?? []) {
+    if (r.module !== undefined || !r.type || !r.name) continue;
+    const base = `${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`;
+    for (const i of r.instances ?? []) {
+      const address = i.index_key === undefined ? base : `${base}[${JSON.stringify(i.index_key)}]`;
+      out.push({ address, mode: r.mode, type: r.type, name: r.name, ...(i.index_key === undefined ? {} : { index: i.index_key }), values: i.attributes ?? {} });
+    }
+  }
+  return out;
+}
+
+/** The plan in `file`, made by terraform `version`; throws when any part is not what planton reads exactly. */
+export function readSavedPlan(file: string, version: string): TerraformPlanJson {
+  const zip = readFileSync(file);
+  const tfplan = zipMember(zip, 'tfplan');
+  const tfstate = zipMember(zip, 'tfstate');
+  if (!tfplan || !tfstate) throw new Error('the plan file has no tfplan or tfstate');
+  const plan = decodeTfplan(tfplan, version);
+  const state = JSON.parse(tfstate.toString('utf8')) as { resources?: StateResource[] };
+  return { ...plan, prior_state: { values: { root_module: { resources: rootResources(state) } } } } as TerraformPlanJson;
+}
