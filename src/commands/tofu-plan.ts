@@ -40,7 +40,7 @@ async function planToFile(r: OpRun, destroy = false, replaceTable = false): Prom
     if ('failed' in read) return failed(r, read.failed);
     const planJson = read.plan;
     r.outcome.counts = resourceCounts(planJson);
-    const verdict = guardPlan(planJson, tableNamePath(r.s.manifest));
+    const verdict = guardPlan(planJson, tableNamePath(r.s.manifest), r.s.manifest);
     losses = verdict.losses;
     keyTypes = verdict.keyTypes;
     // --local: what the run substitutes for DynamoDB Local was said once as a warning; it is no manifest change.

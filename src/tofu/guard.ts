@@ -2,7 +2,8 @@
 // stops unless --allow-replace. Kept in one function over the plan analysis of src/plan/.
 import { fieldOfAttribute } from '../catalogue/fields.js';
 import { analysePlan, type PlanAnalysis } from '../plan/analyse.js';
-import { keyTypeChanges, keyTypeDrift, withKeyTypeChanges, type KeyTypeChange } from '../plan/key-types.js';
+import type { AwsDynamodb } from '../generated/manifest.js';
+import { keyTypeChanges, withKeyTypeChanges, type KeyTypeChange } from '../plan/key-types.js';
 import type { TerraformPlanJson, TfResourceChange } from '../plan/plan-json.js';
 
 export interface TableLoss {
@@ -79,7 +80,7 @@ export function indexKeyTypeMessage(changes: KeyTypeChange[], tableName: string)
 export interface GuardVerdict {
   losses: TableLoss[];
   analysis: PlanAnalysis;
-  /** Key types that differ from the live table's (the module's key_type_drift output), in manifest terms. */
+  /** Key types of `manifest` that differ from the live table the plan read, in manifest terms. */
   keyTypes: KeyTypeChange[];
 }
 
@@ -89,8 +90,8 @@ export interface GuardVerdict {
  * type change is a loss too: the provider plans nothing for it, so planton replaces the table itself
  * (`-replace`) once --allow-replace says so.
  */
-export function guardPlan(plan: TerraformPlanJson, tableNamePath: 'spec.tableName' | 'metadata.name'): GuardVerdict {
-  const keyTypes = keyTypeChanges(keyTypeDrift(plan));
+export function guardPlan(plan: TerraformPlanJson, tableNamePath: 'spec.tableName' | 'metadata.name', manifest?: AwsDynamodb): GuardVerdict {
+  const keyTypes = manifest ? keyTypeChanges(plan, manifest) : [];
   const analysis = withKeyTypeChanges(analysePlan(plan, { tableNamePath }), plan, keyTypes);
   const losses = tableLosses(plan);
   for (const loss of losses) {

@@ -91,7 +91,7 @@ suite('overlays per environment, unified commands, --module-dir and plan --destr
     const r = await planton('plan', '--destroy', '--overlay', 'dev', ...common);
     if (r.code !== 0) console.error(session.transcript());
     expect(r.code).toBe(0);
-    expect(r.err).toContain(`planton: init in ${workDir('dev', 'orders-dev')}: the module, provider, backend, binary or plugin directory changed\n`);
+    expect(r.err).toContain(`planton: init in ${workDir('dev', 'orders-dev')}: module files changed: outputs.tf\n`);
     expect(r.out).toContain('Plan: 0 to add, 0 to change, 1 to destroy.');
     expect(r.err).toContain(`planton: destroy plan saved in ${join(workDir('dev', 'orders-dev'), 'planton.tfplan')}; \`planton destroy\` with the same inputs applies exactly this plan\n`);
     expect(JSON.parse(readFileSync(join(workDir('dev', 'orders-dev'), 'planton.tfplan.json'), 'utf8'))).toMatchObject({ destroy: true, changes: true });
