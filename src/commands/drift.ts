@@ -23,6 +23,8 @@ export interface DriftOptions {
   binary?: string;
   pluginDir?: string;
   color: boolean;
+  format: 'text' | 'json' | 'markdown';
+  log: boolean;
 }
 
 export async function drift(opts: DriftOptions, io: Io): Promise<number> {
@@ -65,9 +67,16 @@ export async function drift(opts: DriftOptions, io: Io): Promise<number> {
         log: '',
       },
   );
-  for (const r of results) if (r.verdict === 'failed' && r.log) base.out.stderr(r.log);
-  base.out.stdout(formatDriftText(results, io.color && opts.color));
-  return driftExitCode(results, failed);
+  const exitCode = driftExitCode(results, failed);
+  if (opts.format === 'text') {
+      // drift's own words (drifted, missing) for a terminal; json and markdown are the fleet's documents.
+    for (const r of results) if (r.log && (r.verdict === 'failed' || opts.log)) base.out.stderr(r.log);
+    base.out.stdout(formatDriftText(results, io.color && opts.color));
+  } else {
+    const { printReport } = await import('./fleet-report.js');
+    await printReport({ op: 'drift', results, seconds, exitCode }, { format: opts.format, log: opts.log, json: false }, { ...base.out, color: false });
+  }
+  return exitCode;
 }
 
 /** 1 if anything is invalid or failed (or a named file was missing); else 2 if any drift; else 0. */

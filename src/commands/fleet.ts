@@ -4,11 +4,11 @@
 // serves the whole run. A failing manifest never stops the others unless --fail-fast; Ctrl-C lets the
 // running tofu commands stop cleanly and starts nothing new.
 import { constants } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import type { TofuOp, TofuOptions } from './options.js';
 import { PlantonError, UsageError } from '../errors.js';
 import { expandPaths } from '../files/paths-expand.js';
 import { fleetExitCode, isFailing } from '../fleet/exit-code.js';
-import { commonAncestor } from '../fleet/local-dir.js';
 import { planEverything, type Preflight } from '../fleet/preflight.js';
 import { progressLines, type Progress } from '../fleet/progress.js';
 import { defaultParallelism, runQueue, Stop } from '../fleet/queue.js';
@@ -27,7 +27,11 @@ export interface FleetDeps {
 }
 
 /** What `planton plan DIR` uses; the one-run live read of every table (a Preflight) plugs in here. */
-export const FLEET_DEPS: FleetDeps = { preflight: planEverything };
+export const FLEET_DEPS: FleetDeps = {
+  // One terraform run reads every live table; a manifest unchanged since its last apply whose table
+  // matches gets no plan of its own (live/preflight.ts). It never throws: unsure means plan.
+  preflight: async (files, opts, io) => (await import('../live/preflight.js')).preflightPlans(files, opts, io),
+};
 
 export async function fleet(op: TofuOp, opts: TofuOptions, io: Io, deps: FleetDeps = FLEET_DEPS): Promise<number> {
   const files = fleetFiles(op, opts, io);
@@ -46,20 +50,28 @@ export async function fleet(op: TofuOp, opts: TofuOptions, io: Io, deps: FleetDe
     const early = op === 'plan' && !opts.destroy ? await deps.preflight(files, opts, io) : new Map<string, ManifestResult>();
     const rest = files.filter((f) => !early.has(f));
     // The progress block starts once nothing else prints to stderr (DynamoDB Local's line comes first).
-    const runAll = (local?: RunningLocal) => {
-      const progress = progressLines(files, io.interactive === true, io.stderr);
-      files.forEach((f, i) => {
-        const r = early.get(f);
-        if (r) progress.update(i, finalState(r));
-      });
-      return runFleet(op, opts, io, { files: rest, all: files, parallelism, stop, progress, local, signal: () => signal });
+    let progress: Progress | undefined;
+    const runGroup = (group: string[], local?: RunningLocal) => {
+      if (!progress) {
+        progress = progressLines(files, io.interactive === true, io.stderr);
+        for (const [i, f] of files.entries()) {
+          const r = early.get(f);
+          if (r) progress.update(i, finalState(r));
+        }
+      }
+      return runFleet(op, opts, io, { files: group, all: files, parallelism, stop, progress, local, signal: () => signal });
     };
-    let planned: ManifestResult[];
+    const planned = new Map<string, ManifestResult>();
+    const keep = (group: string[], results: ManifestResult[]) => group.forEach((f, i) => planned.set(f, results[i]!));
     if (rest.length > 0 && opts.local && !signal) {
-      const dataDir = localDataDir(commonAncestor(files.filter((f) => !isUrl(f) && f !== '-'), io.cwd));
-      planned = await withDynamoDbLocal(dataDir, io, io, (endpoint) => runAll({ endpoint, dataDir }));
-    } else planned = await runAll();
-    const results = files.map((f) => early.get(f) ?? planned[rest.indexOf(f)]!);
+      // Each manifest keeps the DynamoDB Local data a single run of it uses (beside it): one server per
+      // data directory, usually one for the whole fleet.
+      for (const [dataDir, group] of byDataDir(rest, io.cwd)) {
+        if (signal) keep(group, await runGroup(group));
+        else keep(group, await withDynamoDbLocal(dataDir, io, io, (endpoint) => runGroup(group, { endpoint, dataDir })));
+      }
+    } else keep(rest, await runGroup(rest));
+    const results = files.map((f) => early.get(f) ?? planned.get(f)!);
     const exitCode = signal ? 128 + constants.signals[signal] : fleetExitCode(results, opts.detailedExitcode);
     await printReport({ op: op as FleetOp, results, seconds: (Date.now() - started) / 1000, exitCode }, opts, io);
     return exitCode;
@@ -154,4 +166,15 @@ export function failureReason(log: string, exitCode: number, signal: EndingSigna
   const planton = log.split('\n').filter((l) => l.startsWith('planton: ')).at(-1);
   if (planton) return planton.slice('planton: '.length);
   return `exit code ${exitCode}`;
+}
+
+/** The fleet's manifests by the DynamoDB Local data directory a single --local run of each uses. */
+function byDataDir(files: string[], cwd: string): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const f of files) {
+    const dir = isUrl(f) || f === '-' ? cwd : dirname(resolve(cwd, f));
+    const dataDir = localDataDir(dir);
+    groups.set(dataDir, [...(groups.get(dataDir) ?? []), f]);
+  }
+  return groups;
 }

@@ -116,7 +116,7 @@ export const TOFU_FLAGS = {
 export const FLAGS = {
   ...TOFU_FLAGS,
   validate: ['manifests', 'fs', 'kustomizeDir', 'overlay', 'format', 'json', 'set', 'noColor'],
-  drift: ['manifests', 'fs', 'set', 'stackInput', 'local', 'binary', 'pluginDir', 'detailedExitcode', 'noColor'],
+  drift: ['manifests', 'fs', 'set', 'stackInput', 'local', 'binary', 'pluginDir', 'detailedExitcode', 'log', 'reportFormat', 'noColor'],
   schema: ['stackInputSchema'],
   'load-manifest': [...SOURCE, 'json'],
   import: ['table', 'stackInput', 'local', 'out', 'binary', 'pluginDir'],

@@ -10,7 +10,7 @@ import { readSavedPlan } from '../plan/file/read-plan.js';
 import { runTofu, type RunResult } from '../tofu/run.js';
 import { STATE_FILE } from '../workspace/root-module.js';
 import { PLAN_FILE } from '../workspace/plan-file.js';
-import type { OpRun } from './tofu-op.js';
+import type { OpRun } from './op-run.js';
 
 const askTofu = (r: OpRun): boolean => r.s.io.env.PLANTON_ASK_TOFU === '1';
 

@@ -5,7 +5,8 @@ import { clearAppliedStamp } from '../workspace/applied.js';
 import { askApproval } from './approve.js';
 import { runTofu, type RunContext } from '../tofu/run.js';
 import { discardPlan, PLAN_FILE, reusablePlan } from '../workspace/plan-file.js';
-import { inputsHash, type OpRun } from './tofu-op.js';
+import type { OpRun } from './op-run.js';
+import { inputsHash } from './tofu-op.js';
 
 export async function destroy(r: OpRun): Promise<number> {
   const { out } = r.s;

@@ -18,7 +18,8 @@ import { backupHoldsTable, createsExistingTable, keyTypeDriftInState, unknownLiv
 import { appliedInputs, clearAppliedStamp, writeAppliedStamp } from '../workspace/applied.js';
 import { renderWorkspace } from '../workspace/prepare.js';
 import { discardPlan, PLAN_FILE, reusablePlan, savePlanMeta, type PlanMeta } from '../workspace/plan-file.js';
-import { inputsHash, NO_CHANGES, output, type OpRun } from './tofu-op.js';
+import type { OpRun } from './op-run.js';
+import { inputsHash, NO_CHANGES, output } from './tofu-op.js';
 import { savedPlanJson } from './plan-source.js';
 
 /** plan -out (a destroy plan with `destroy`), then (only when something changes) the plan's JSON for the guard (plan-source.ts). */

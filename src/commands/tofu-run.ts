@@ -22,7 +22,8 @@ import { initWorkspace } from '../workspace/init.js';
 import { checkModuleDir } from '../workspace/module-dir.js';
 import { prepareWorkspace } from '../workspace/prepare.js';
 import { destroy } from './tofu-destroy.js';
-import { output, type OpRun, type Outcome } from './tofu-op.js';
+import type { OpRun, Outcome } from './op-run.js';
+import { output } from './tofu-op.js';
 import { apply, plan } from './tofu-plan.js';
 
 /** Where a manifest of a fleet is, for its progress line. */

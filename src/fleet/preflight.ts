@@ -8,7 +8,7 @@ import type { ManifestResult } from './result.js';
 /**
  * `files` are the fleet's manifests as the report names them (keys of the returned map). Under
  * --local it runs before the fleet's DynamoDB Local starts, and may start its own on the fleet's
- * data directory, `localDataDir(commonAncestor(files, io.cwd))`.
+ * data directories (each manifest's own, as a single --local run).
  */
 export type Preflight = (files: string[], opts: TofuOptions, io: Io) => Promise<Map<string, ManifestResult>>;
 

@@ -24,7 +24,8 @@ export function verdictText(r: ManifestResult): string {
     case 'changes':
       return r.counts ? countsText(r.counts) : `${plural(r.changes.length, 'change')} in manifest terms`;
     case 'drift':
-      return `drift at ${r.driftPaths.join(', ')}`;
+      // No path: the whole table is missing (the reason says where it was looked for).
+      return r.driftPaths.length > 0 ? `drift at ${r.driftPaths.join(', ')}` : 'drift: table missing';
     case 'applied':
       return r.changes.length > 0 ? `applied ${plural(r.changes.length, 'change')}` : 'applied';
     case 'destroyed':

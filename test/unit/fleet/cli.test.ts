@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { memoryIo } from '../../../src/io.js';
 import { main } from '../../../src/main.js';
 import { progressLines } from '../../../src/fleet/progress.js';
-import { commonAncestor } from '../../../src/fleet/local-dir.js';
 import { failureReason } from '../../../src/commands/fleet.js';
 
 const PROVISIONED_ONLY = 'apiVersion: aws.project-planton.org/v1\nkind: AwsDynamodb\nmetadata: { name: orders }\nspec:\n  billingMode: PROVISIONED\n  partitionKey: { name: id, type: STRING }\n';
@@ -129,12 +128,6 @@ describe('progress lines', () => {
     p.update(0, 'planning');
     expect(text).toBe('\x1b[2A\r\x1b[2K  a.yaml   planning\r\x1b[2B');
   });
-});
-
-test('the fleet DynamoDB Local data lives beside the common ancestor of the manifests', () => {
-  expect(commonAncestor(['tables/a.yaml', 'tables/b.yml'], '/repo')).toBe('/repo/tables');
-  expect(commonAncestor(['tables/a.yaml', 'teams/x/b.yml'], '/repo')).toBe('/repo');
-  expect(commonAncestor(['/x/a.yaml', '/y/b.yaml'], '/repo')).toBe('/');
 });
 
 test('a failed run is named by tofu\'s first error, else planton\'s last word, else its exit code', () => {
