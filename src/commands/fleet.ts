@@ -23,7 +23,7 @@ import { printReport } from './fleet-report.js';
 import { checkFlagCombinations, runManifest, type Phase } from './tofu-run.js';
 
 export interface FleetDeps {
-  preflight: Preflight;
+  preflight: Preflight<TofuOptions>;
 }
 
 /** What `planton plan DIR` uses; the one-run live read of every table (a Preflight) plugs in here. */

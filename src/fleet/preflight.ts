@@ -1,7 +1,6 @@
 // The fleet plan's hook for deciding, before any terraform plan, which manifests need none (for
 // example by reading every live table in one terraform run). The results it returns are reported as
 // they are; every other manifest gets a real plan. When unsure, it leaves a manifest out.
-import type { TofuOptions } from '../commands/options.js';
 import type { Io } from '../io.js';
 import type { ManifestResult } from './result.js';
 
@@ -10,7 +9,7 @@ import type { ManifestResult } from './result.js';
  * --local it runs before the fleet's DynamoDB Local starts, and may start its own on the fleet's
  * data directories (each manifest's own, as a single --local run).
  */
-export type Preflight = (files: string[], opts: TofuOptions, io: Io) => Promise<Map<string, ManifestResult>>;
+export type Preflight<Options = unknown> = (files: string[], opts: Options, io: Io) => Promise<Map<string, ManifestResult>>;
 
 /** The default: no shortcut, every manifest gets a real plan. */
-export const planEverything: Preflight = async () => new Map();
+export const planEverything: Preflight<unknown> = async () => new Map();
