@@ -7,18 +7,20 @@ import { constants } from 'node:os';
 import type { TofuOp, TofuOptions } from './options.js';
 import { UsageError } from '../errors.js';
 import { expandPaths } from '../files/paths-expand.js';
-import { fleetExitCode, isFailing } from '../fleet/exit-code.js';
+import { resolve } from 'node:path';
+import { fleetExitCode, isFailing, isPending } from '../fleet/exit-code.js';
 import { commonAncestor } from '../fleet/local-dir.js';
 import { planEverything, type Preflight } from '../fleet/preflight.js';
 import { progressLines, type Progress } from '../fleet/progress.js';
 import { defaultParallelism, runQueue, Stop } from '../fleet/queue.js';
-import { secondsText, verdictText } from '../fleet/report/verdict.js';
+import { secondsText, verdictText, type FleetRun } from '../fleet/report/verdict.js';
 import type { FleetOp, ManifestResult } from '../fleet/result.js';
 import type { Io } from '../io.js';
 import { forwardSignals, type EndingSignal } from '../process/signals.js';
 import { isUrl } from '../source/index.js';
 import { localDataDir, withDynamoDbLocal, type RunningLocal } from '../session/local.js';
 import { commandLine } from '../terminal/shell-quote.js';
+import { askApproval } from '../tofu/approve.js';
 import { printReport } from './fleet-report.js';
 import { checkFlagCombinations, runManifest, type Phase } from './tofu-run.js';
 
@@ -31,6 +33,55 @@ export const FLEET_DEPS: FleetDeps = { preflight: planEverything };
 
 export async function fleet(op: TofuOp, opts: TofuOptions, io: Io, deps: FleetDeps = FLEET_DEPS): Promise<number> {
   const files = fleetFiles(op, opts, io);
+  if ((op === 'apply' || op === 'destroy') && !opts.autoApprove) return approveThenRun(op, opts, io, deps, files);
+  const run = await execute(op, opts, io, deps, files);
+  await printReport(run, opts, io);
+  return run.exitCode;
+}
+
+/**
+ * At a terminal without --auto-approve: the whole fleet's plan first, one question, then each manifest
+ * with changes applies exactly the plan shown (its saved plan; a manifest whose saved plan no longer
+ * fits its inputs is refused rather than planned again unseen).
+ */
+async function approveThenRun(op: 'apply' | 'destroy', opts: TofuOptions, io: Io, deps: FleetDeps, files: string[]): Promise<number> {
+  await refuseRemoteState(op, opts, io);
+  const review = await execute('plan', { ...opts, destroy: op === 'destroy', detailedExitcode: true }, io, deps, files);
+  const { formatFleetText } = await import('../fleet/report/text.js');
+  io.stderr(formatFleetText(review, { color: io.color, logs: opts.log }));
+  if (review.exitCode !== 0 && review.exitCode !== 2) {
+    io.stderr(`planton: ${op} stopped: the plan above has manifests to fix first; nothing was ${op === 'apply' ? 'applied' : 'destroyed'}\n`);
+    return review.exitCode;
+  }
+  const pending = review.results.filter((r) => isPending(r.verdict));
+  if (pending.length === 0) {
+    io.stderr(`planton: no changes; nothing to ${op}\n`);
+    return 0;
+  }
+  const tables = `${pending.length === 1 ? 'table' : `${pending.length} tables`} ${pending.map((r) => r.table ?? r.file).join(', ')}`;
+  const question = op === 'destroy' ? `Destroy ${tables} and every item in them?` : `Apply these changes to ${tables}?`;
+  if (!(await askApproval(question, io, op, opts.invocation))) {
+    io.stderr(`planton: ${op} cancelled\n`);
+    return 1;
+  }
+  const run = await execute(op, { ...opts, autoApprove: true }, io, deps, pending.map((r) => r.file), true);
+  await printReport(run, opts, io);
+  return run.exitCode;
+}
+
+/** With a remote backend an apply plans again (the state may have moved): one approval could not hold. */
+async function refuseRemoteState(op: string, opts: TofuOptions, io: Io): Promise<void> {
+  if (opts.stackInput === undefined || opts.local) return;
+  const { loadStackInput } = await import('../stack-input/index.js');
+  const stack = await loadStackInput(resolve(io.cwd, opts.stackInput), opts.stackInput);
+  const type = stack.input?.backend?.type;
+  if (type !== undefined && type !== 'local') {
+    throw new UsageError(`${op} of many manifests with a ${type} backend needs --auto-approve`, `The state is remote, so each ${op} plans again; review with \`planton plan\` of the same manifests, then run ${op} with --auto-approve.`);
+  }
+}
+
+/** Runs the fleet and returns its results; printing is the caller's. */
+async function execute(op: TofuOp, opts: TofuOptions, io: Io, deps: FleetDeps, files: string[], savedPlanOnly = false): Promise<FleetRun> {
   const parallelism = parallelismOf(opts.parallelism);
   const started = Date.now();
   const stop = new Stop();
@@ -52,7 +103,7 @@ export async function fleet(op: TofuOp, opts: TofuOptions, io: Io, deps: FleetDe
         const r = early.get(f);
         if (r) progress.update(i, finalState(r));
       });
-      return runFleet(op, opts, io, { files: rest, all: files, parallelism, stop, progress, local, signal: () => signal });
+      return runFleet(op, opts, io, { files: rest, all: files, parallelism, stop, progress, local, signal: () => signal, savedPlanOnly });
     };
     let planned: ManifestResult[];
     if (rest.length > 0 && opts.local && !signal) {
@@ -61,8 +112,7 @@ export async function fleet(op: TofuOp, opts: TofuOptions, io: Io, deps: FleetDe
     } else planned = await runAll();
     const results = files.map((f) => early.get(f) ?? planned[rest.indexOf(f)]!);
     const exitCode = signal ? 128 + constants.signals[signal] : fleetExitCode(results, opts.detailedExitcode);
-    await printReport({ op: op as FleetOp, results, seconds: (Date.now() - started) / 1000, exitCode }, opts, io);
-    return exitCode;
+    return { op: op as FleetOp, results, seconds: (Date.now() - started) / 1000, exitCode };
   } finally {
     stopForwarding();
   }
@@ -79,8 +129,8 @@ function fleetFiles(op: TofuOp, opts: TofuOptions, io: Io): string[] {
   const { files, unmatched } = expandPaths(io.cwd, given.filter((p) => !special(p)));
   if (unmatched.length > 0) throw new UsageError(`no manifest matches ${unmatched.join(', ')}`, 'Directories give their *.yaml and *.yml files; quote a glob so planton, not the shell, expands it.');
   const all = [...files, ...given.filter(special)];
-  // Nobody answers a question per manifest: one decision for the whole fleet, made up front.
-  if ((op === 'apply' || op === 'destroy') && !opts.autoApprove) {
+  // Nobody answers a question per manifest: one for the whole fleet's plan at a terminal, else --auto-approve.
+  if ((op === 'apply' || op === 'destroy') && !opts.autoApprove && !io.stdin.isTTY) {
     const review = commandLine(['planton', 'plan', ...(op === 'destroy' ? ['--destroy'] : []), ...given]);
     throw new UsageError(`${op} of ${all.length} manifests needs --auto-approve`, `Review \`${review}\` first, then run ${op} again with --auto-approve.`);
   }
@@ -103,6 +153,8 @@ interface FleetRunInput {
   progress: Progress;
   local?: RunningLocal;
   signal: () => EndingSignal | undefined;
+  /** After one approval of the fleet's plan: apply only saved plans. */
+  savedPlanOnly: boolean;
 }
 
 function runFleet(op: TofuOp, opts: TofuOptions, io: Io, f: FleetRunInput): Promise<ManifestResult[]> {
@@ -124,7 +176,7 @@ function runFleet(op: TofuOp, opts: TofuOptions, io: Io, f: FleetRunInput): Prom
     let result: ManifestResult;
     try {
       const phase = (p: Phase) => f.progress.update(line(file), p);
-      result = await runManifest(op, { ...opts, manifest: file, manifests: [], format: 'text', json: false }, own, { file, phase, local: f.local, claimTable, stopped: f.signal });
+      result = await runManifest(op, { ...opts, manifest: file, manifests: [], format: 'text', json: false }, own, { file, phase, local: f.local, claimTable, stopped: f.signal, savedPlanOnly: f.savedPlanOnly });
       result = { ...result, log };
       if (result.verdict === 'failed' && result.reason === undefined) result.reason = failureReason(log, result.exitCode, f.signal());
     } catch (err) {

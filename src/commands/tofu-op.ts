@@ -21,6 +21,15 @@ export interface OpRun {
   tableName: string;
   /** What the flow found, for the run's result value (commands/tofu-run.ts). */
   outcome: Outcome;
+  /** apply/destroy only the saved plan (approved with the whole fleet's); never plan anew unseen. */
+  savedPlanOnly?: boolean;
+}
+
+/** A fleet's approved plan no longer fits this manifest's inputs: refuse rather than plan again unseen. */
+export function refuseUnsavedPlan(r: OpRun): number {
+  r.outcome.refused = `planton: ${r.op} stopped: the plan approved for table '${r.tableName}' is not saved for its current inputs (they changed since the review); nothing was done. Plan again.`;
+  r.s.out.stderr(r.outcome.refused + '\n');
+  return 1;
 }
 
 /** Filled in by the flows as they learn it; the verdict is read from it and the exit code. */

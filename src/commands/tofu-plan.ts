@@ -16,7 +16,7 @@ import { TABLE_ADDRESS } from '../workspace/adopt.js';
 import { clearCreateIntent, recordCreateIntent } from '../workspace/create-intent.js';
 import { backupHoldsTable, createsExistingTable, unknownLiveTableMessage } from '../workspace/live-table.js';
 import { discardPlan, PLAN_FILE, reusablePlan, savePlanMeta, type PlanMeta } from '../workspace/plan-file.js';
-import { inputsHash, NO_CHANGES, output, type OpRun } from './tofu-op.js';
+import { inputsHash, NO_CHANGES, output, refuseUnsavedPlan, type OpRun } from './tofu-op.js';
 
 /** plan -out (a destroy plan with `destroy`), then (only when something changes) show -json for the guard. */
 async function planToFile(r: OpRun, destroy = false): Promise<{ result: RunResult; meta?: PlanMeta }> {
@@ -96,6 +96,7 @@ export async function apply(r: OpRun): Promise<number> {
   if (meta) {
     out.stderr(`planton: applying the saved plan ${join(r.workDir, PLAN_FILE)} (made by \`planton tofu plan\` from the same inputs)\n`);
   } else {
+    if (r.savedPlanOnly) return refuseUnsavedPlan(r);
     const planned = await planToFile(r);
     if (!planned.meta) return planned.result.exitCode;
     meta = planned.meta;
