@@ -8,17 +8,18 @@ import { dirname, resolve } from 'node:path';
 import type { TofuOp, TofuOptions } from './options.js';
 import { PlantonError, UsageError } from '../errors.js';
 import { expandPaths } from '../files/paths-expand.js';
-import { fleetExitCode, isFailing } from '../fleet/exit-code.js';
+import { fleetExitCode, isFailing, isPending } from '../fleet/exit-code.js';
 import { planEverything, type Preflight } from '../fleet/preflight.js';
 import { progressLines, type Progress } from '../fleet/progress.js';
 import { defaultParallelism, runQueue, Stop } from '../fleet/queue.js';
-import { secondsText, verdictText } from '../fleet/report/verdict.js';
+import { secondsText, verdictText, type FleetRun } from '../fleet/report/verdict.js';
 import type { FleetOp, ManifestResult } from '../fleet/result.js';
 import type { Io } from '../io.js';
 import { forwardSignals, type EndingSignal } from '../process/signals.js';
 import { isUrl } from '../source/index.js';
 import { localDataDir, withDynamoDbLocal, type RunningLocal } from '../session/local.js';
 import { commandLine } from '../terminal/shell-quote.js';
+import { askApproval } from './approve.js';
 import { printReport } from './fleet-report.js';
 import { checkFlagCombinations, runManifest, type Phase } from './tofu-run.js';
 
@@ -35,6 +36,55 @@ export const FLEET_DEPS: FleetDeps = {
 
 export async function fleet(op: TofuOp, opts: TofuOptions, io: Io, deps: FleetDeps = FLEET_DEPS): Promise<number> {
   const files = fleetFiles(op, opts, io);
+  if ((op === 'apply' || op === 'destroy') && !opts.autoApprove) return approveThenRun(op, opts, io, deps, files);
+  const run = await execute(op, opts, io, deps, files);
+  await printReport(run, opts, io);
+  return run.exitCode;
+}
+
+/**
+ * At a terminal without --auto-approve: the whole fleet's plan first, one question, then each manifest
+ * with changes applies exactly the plan shown (its saved plan; a manifest whose saved plan no longer
+ * fits its inputs is refused rather than planned again unseen).
+ */
+async function approveThenRun(op: 'apply' | 'destroy', opts: TofuOptions, io: Io, deps: FleetDeps, files: string[]): Promise<number> {
+  await refuseRemoteState(op, opts, io);
+  const review = await execute('plan', { ...opts, destroy: op === 'destroy', detailedExitcode: true }, io, deps, files);
+  const { formatFleetText } = await import('../fleet/report/text.js');
+  io.stderr(formatFleetText(review, { color: io.color, logs: opts.log }));
+  if (review.exitCode !== 0 && review.exitCode !== 2) {
+    io.stderr(`planton: ${op} stopped: the plan above has manifests to fix first; nothing was ${op === 'apply' ? 'applied' : 'destroyed'}\n`);
+    return review.exitCode;
+  }
+  const pending = review.results.filter((r) => isPending(r.verdict));
+  if (pending.length === 0) {
+    io.stderr(`planton: no changes; nothing to ${op}\n`);
+    return 0;
+  }
+  const tables = `${pending.length === 1 ? 'table' : `${pending.length} tables`} ${pending.map((r) => r.table ?? r.file).join(', ')}`;
+  const question = op === 'destroy' ? `Destroy ${tables} and every item in them?` : `Apply these changes to ${tables}?`;
+  if (!(await askApproval(question, io, op, opts.invocation))) {
+    io.stderr(`planton: ${op} cancelled\n`);
+    return 1;
+  }
+  const run = await execute(op, { ...opts, autoApprove: true }, io, deps, pending.map((r) => r.file), true);
+  await printReport(run, opts, io);
+  return run.exitCode;
+}
+
+/** With a remote backend an apply plans again (the state may have moved): one approval could not hold. */
+async function refuseRemoteState(op: string, opts: TofuOptions, io: Io): Promise<void> {
+  if (opts.stackInput === undefined || opts.local) return;
+  const { loadStackInput } = await import('../stack-input/index.js');
+  const stack = await loadStackInput(resolve(io.cwd, opts.stackInput), opts.stackInput);
+  const type = stack.input?.backend?.type;
+  if (type !== undefined && type !== 'local') {
+    throw new UsageError(`${op} of many manifests with a ${type} backend needs --auto-approve`, `The state is remote, so each ${op} plans again; review with \`planton plan\` of the same manifests, then run ${op} with --auto-approve.`);
+  }
+}
+
+/** Runs the fleet and returns its results; printing is the caller's. */
+async function execute(op: TofuOp, opts: TofuOptions, io: Io, deps: FleetDeps, files: string[], savedPlanOnly = false): Promise<FleetRun> {
   const parallelism = parallelismOf(opts.parallelism);
   const started = Date.now();
   const stop = new Stop();
@@ -59,7 +109,7 @@ export async function fleet(op: TofuOp, opts: TofuOptions, io: Io, deps: FleetDe
           if (r) progress.update(i, finalState(r));
         }
       }
-      return runFleet(op, opts, io, { files: group, all: files, parallelism, stop, progress, local, signal: () => signal });
+      return runFleet(op, opts, io, { files: group, all: files, parallelism, stop, progress, local, signal: () => signal, savedPlanOnly });
     };
     const planned = new Map<string, ManifestResult>();
     const keep = (group: string[], results: ManifestResult[]) => group.forEach((f, i) => planned.set(f, results[i]!));
@@ -73,8 +123,7 @@ export async function fleet(op: TofuOp, opts: TofuOptions, io: Io, deps: FleetDe
     } else keep(rest, await runGroup(rest));
     const results = files.map((f) => early.get(f) ?? planned.get(f)!);
     const exitCode = signal ? 128 + constants.signals[signal] : fleetExitCode(results, opts.detailedExitcode);
-    await printReport({ op: op as FleetOp, results, seconds: (Date.now() - started) / 1000, exitCode }, opts, io);
-    return exitCode;
+    return { op: op as FleetOp, results, seconds: (Date.now() - started) / 1000, exitCode };
   } finally {
     stopForwarding();
   }
@@ -91,8 +140,8 @@ function fleetFiles(op: TofuOp, opts: TofuOptions, io: Io): string[] {
   const { files, unmatched } = expandPaths(io.cwd, given.filter((p) => !special(p)));
   if (unmatched.length > 0) throw new UsageError(`no manifest matches ${unmatched.join(', ')}`, 'Directories give their *.yaml and *.yml files; quote a glob so planton, not the shell, expands it.');
   const all = [...files, ...given.filter(special)];
-  // Nobody answers a question per manifest: one decision for the whole fleet, made up front.
-  if ((op === 'apply' || op === 'destroy') && !opts.autoApprove) {
+  // Nobody answers a question per manifest: one for the whole fleet's plan at a terminal, else --auto-approve.
+  if ((op === 'apply' || op === 'destroy') && !opts.autoApprove && !io.stdin.isTTY) {
     const review = commandLine(['planton', 'plan', ...(op === 'destroy' ? ['--destroy'] : []), ...given]);
     throw new UsageError(`${op} of ${all.length} manifests needs --auto-approve`, `Review \`${review}\` first, then run ${op} again with --auto-approve.`);
   }
@@ -115,6 +164,8 @@ interface FleetRunInput {
   progress: Progress;
   local?: RunningLocal;
   signal: () => EndingSignal | undefined;
+  /** After one approval of the fleet's plan: apply only saved plans. */
+  savedPlanOnly: boolean;
 }
 
 function runFleet(op: TofuOp, opts: TofuOptions, io: Io, f: FleetRunInput): Promise<ManifestResult[]> {
@@ -136,7 +187,7 @@ function runFleet(op: TofuOp, opts: TofuOptions, io: Io, f: FleetRunInput): Prom
     let result: ManifestResult;
     try {
       const phase = (p: Phase) => f.progress.update(line(file), p);
-      result = await runManifest(op, { ...opts, manifest: file, manifests: [], format: 'text', json: false }, own, { file, phase, local: f.local, claimTable, stopped: f.signal });
+      result = await runManifest(op, { ...opts, manifest: file, manifests: [], format: 'text', json: false }, own, { file, phase, local: f.local, claimTable, stopped: f.signal, savedPlanOnly: f.savedPlanOnly });
       result = { ...result, log };
       if (result.verdict === 'failed' && result.reason === undefined) result.reason = failureReason(log, result.exitCode, f.signal());
     } catch (err) {

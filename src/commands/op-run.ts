@@ -19,6 +19,8 @@ export interface OpRun {
   tableName: string;
   /** What the flow found, for the run's result value (commands/tofu-run.ts). */
   outcome: Outcome;
+  /** apply/destroy only the saved plan (approved with the whole fleet's); never plan anew unseen. */
+  savedPlanOnly?: boolean;
 }
 
 /** Filled in by the flows as they learn it; the verdict is read from it and the exit code. */

@@ -6,7 +6,7 @@ import { askApproval } from './approve.js';
 import { runTofu, type RunContext } from '../tofu/run.js';
 import { discardPlan, PLAN_FILE, reusablePlan } from '../workspace/plan-file.js';
 import type { OpRun } from './op-run.js';
-import { inputsHash } from './tofu-op.js';
+import { inputsHash, refuseUnsavedPlan } from './tofu-op.js';
 
 export async function destroy(r: OpRun): Promise<number> {
   const { out } = r.s;
@@ -18,6 +18,7 @@ export async function destroy(r: OpRun): Promise<number> {
     out.stderr(`planton: applying the saved destroy plan ${join(r.workDir, PLAN_FILE)} (made by \`planton plan --destroy\` from the same inputs)\n`);
     return approveAndApplyDestroy(r);
   }
+  if (r.savedPlanOnly) return refuseUnsavedPlan(r);
   discardPlan(r.workDir);
   // Whether tofu found anything to destroy, read from its own summary line.
   const watched = watchDestroySummary(r.human);

@@ -7,6 +7,13 @@ import { planInputsHash } from '../workspace/plan-file.js';
 import type { OpRun } from './op-run.js';
 import { outputsJson } from './plan-source.js';
 
+/** A fleet's approved plan no longer fits this manifest's inputs: refuse rather than plan again unseen. */
+export function refuseUnsavedPlan(r: OpRun): number {
+  r.outcome.refused = `planton: ${r.op} stopped: the plan approved for table '${r.tableName}' is not saved for its current inputs (they changed since the review); nothing was done. Plan again.`;
+  r.s.out.stderr(r.outcome.refused + '\n');
+  return 1;
+}
+
 export const NO_CHANGES: PlanAnalysis = { changes: [], drift: [], imports: [], replacesTable: false, deletesTable: false, pending: false };
 
 /** Saved plans are reused only with local state: a remote state can change without planton seeing it. */

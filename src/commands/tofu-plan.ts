@@ -19,7 +19,7 @@ import { appliedInputs, clearAppliedStamp, writeAppliedStamp } from '../workspac
 import { renderWorkspace } from '../workspace/prepare.js';
 import { discardPlan, PLAN_FILE, reusablePlan, savePlanMeta, type PlanMeta } from '../workspace/plan-file.js';
 import type { OpRun } from './op-run.js';
-import { inputsHash, NO_CHANGES, output } from './tofu-op.js';
+import { inputsHash, NO_CHANGES, output, refuseUnsavedPlan } from './tofu-op.js';
 import { savedPlanJson } from './plan-source.js';
 
 /** plan -out (a destroy plan with `destroy`), then (only when something changes) the plan's JSON for the guard (plan-source.ts). */
@@ -130,6 +130,7 @@ export async function apply(r: OpRun): Promise<number> {
     // What the plan showed, again: the person approving (or a CI log) sees what this apply changes.
     if (meta.analysis) r.human.stdout(formatSummary(meta.analysis, { color: r.s.io.color && r.opts.color }));
   } else {
+    if (r.savedPlanOnly) return refuseUnsavedPlan(r);
     const planned = await planToFile(r);
     if (!planned.meta) return planned.result.exitCode;
     meta = planned.meta;

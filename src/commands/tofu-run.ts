@@ -40,6 +40,8 @@ export interface RunHooks {
   claimTable?: (table: string) => string | undefined;
   /** The run was stopped by this signal: no new tofu command starts. */
   stopped?: () => EndingSignal | undefined;
+  /** apply/destroy only a saved plan (the one a person approved for the whole fleet), never a new one. */
+  savedPlanOnly?: boolean;
 }
 
 /** Flags that contradict each other: checked once, before one manifest or a whole fleet runs. */
@@ -124,7 +126,7 @@ async function drive(op: TofuOp, opts: TofuOptions, s: Session, hooks: RunHooks,
   const initCode = await initWorkspace(ws, { binary, pluginDir: pluginDirOf(opts.pluginDir, io), migrateState: opts.migrateState, asked: op === 'init', noColor }, human, out);
   if (initCode !== 0) return initCode;
 
-  const run: OpRun = { op, opts, s, ctx, human, noColor, workDir: ws.workDir, binary, tableName: ws.tableName, outcome: seen.outcome };
+  const run: OpRun = { op, opts, s, ctx, human, noColor, workDir: ws.workDir, binary, tableName: ws.tableName, outcome: seen.outcome, savedPlanOnly: hooks.savedPlanOnly === true };
   switch (op) {
     case 'init':
       return 0;

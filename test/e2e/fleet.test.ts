@@ -2,7 +2,10 @@
 // per run (--local) serving every manifest. Few terraform commands: a plan of two valid manifests (one
 // invalid beside them), the apply of those two saved plans, one more plan beside a failing manifest.
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { memoryIo } from '../../src/io.js';
+import { main } from '../../src/main.js';
 import { join } from 'node:path';
 import { describeWithTofu } from '../helpers/tofu-binary.js';
 import { withDynamoDbLocal } from '../helpers/dynamodb-local.js';
@@ -122,5 +125,22 @@ suite('a fleet of manifests in one run', () => {
       ),
     );
     expect(run.out).not.toContain('#### Changes');
+  }, SLOW);
+
+  test('at a terminal: the whole fleet\'s plan, one question, then each changed manifest applies exactly the plan shown', async () => {
+    appendFileSync(join(root, 'tables', 'users.yaml'), '  ttl: { enabled: true, attributeName: expires_at }\n');
+    const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: '1' };
+    for (const k of Object.keys(env)) if (k.startsWith('AWS_')) delete env[k];
+    const io = memoryIo(root, env, { isTTY: true, stream: Readable.from(['yes\n']) });
+    const code = await main(['apply', 'tables/orders.yaml', 'tables/users.yaml', '--local', '--log'], io);
+    expect(code).toBe(0);
+    // The review: both planned, one question naming the one table that changes.
+    expect(io.err).toMatch(/\nplanton plan: 2 manifests in \d+\.\d s: 1 with changes, 1 unchanged\n/);
+    expect(io.err).toContain('tables/users.yaml (fleet-users): 0 to add, 1 to change, 0 to destroy\n  ~ spec.ttl: ');
+    expect(io.err).toContain("Apply these changes to table fleet-users?\n  Only 'yes' will be accepted: ");
+    // Then only the changed manifest, from its saved plan.
+    expect(io.out).toMatch(/^planton apply: 1 manifest in \d+\.\d s: 1 applied\n/);
+    expect(io.out).toContain('  | planton: applying the saved plan ');
+    expect(io.out).not.toContain('tables/orders.yaml');
   }, SLOW);
 });

@@ -97,9 +97,24 @@ test.each([
   expect(await run(args)).toEqual({ code: 1, out: '', err });
 });
 
-test('apply of many needs --auto-approve even at a terminal: nobody answers once per manifest', async () => {
-  const r = await run(['apply', 'tables/a.yaml', 'tables/b.yml'], { isTTY: true });
-  expect(r).toEqual({ code: 1, out: '', err: 'planton: apply of 2 manifests needs --auto-approve\n  Review `planton plan tables/a.yaml tables/b.yml` first, then run apply again with --auto-approve.\n' });
+test('apply of many at a terminal shows the whole fleet\'s plan first; with manifests to fix it stops there, asking nothing', async () => {
+  const r = await run(['apply', 'tables/a.yaml', 'tables/b.yml', '--parallelism', '1'], { isTTY: true });
+  expect(r.code).toBe(1);
+  expect(r.out).toBe('');
+  expect(r.err).toMatch(/^planton: plan of 2 manifests, 1 at a time\n/);
+  expect(r.err).toMatch(/\nplanton plan: 2 manifests in \d+\.\d s: 2 invalid\n/);
+  expect(r.err).toMatch(/\nplanton: apply stopped: the plan above has manifests to fix first; nothing was applied\n$/);
+  expect(r.err).not.toContain('Only \'yes\'');
+});
+
+test('one approval of a fleet is refused with a remote state backend: each apply would plan again', async () => {
+  writeFileSync(join(dir, 'stack.yaml'), 'provider_config: { region: us-east-1 }\nbackend: { type: s3, bucket: my-state, key: k, region: us-east-1 }\n');
+  const r = await run(['apply', 'tables', '-s', 'stack.yaml'], { isTTY: true });
+  expect(r).toEqual({
+    code: 1,
+    out: '',
+    err: 'planton: apply of many manifests with a s3 backend needs --auto-approve\n  The state is remote, so each apply plans again; review with `planton plan` of the same manifests, then run apply with --auto-approve.\n',
+  });
 });
 
 test('help of the fleet operations names the files argument and the fleet flags', async () => {

@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { fleet } from '../../../src/commands/fleet.js';
 import { planEverything, type Preflight } from '../../../src/fleet/preflight.js';
 import { optionValues, TOFU_OPTION_NAMES, type TofuOptions } from '../../../src/commands/options.js';
@@ -97,4 +98,25 @@ test('two manifests of one run naming the same table: the second fails, naming t
   const [a, b] = JSON.parse(io.out).manifests;
   expect(a).toMatchObject({ file: 'a.yaml', table: 'orders', verdict: 'failed' });
   expect(b).toMatchObject({ file: 'b.yaml', table: 'orders', verdict: 'failed', reason: "table 'orders' is also the table of a.yaml in this run (Give each table one manifest.)" });
+});
+
+describe('one approval for the whole fleet at a terminal', () => {
+  const tty = (answer: string) => ({ isTTY: true, stream: Readable.from([answer]) });
+
+  test('nothing to change: said so, nothing asked, exit 0', async () => {
+    const preflight: Preflight = async (files) => new Map(files.map((f) => [f, result({ file: f, table: f.replace('.yaml', '-t'), verdict: 'no-changes' })]));
+    const io = memoryIo(dir, { PATH: '/nonexistent' }, tty('yes\n'));
+    expect(await fleet('apply', options({ manifests: ['.'] }), io, { preflight })).toBe(0);
+    expect(io.err).toMatch(/planton plan: 3 manifests in \d+\.\d s: 3 unchanged\n/);
+    expect(io.err).toMatch(/\nplanton: no changes; nothing to apply\n$/);
+    expect(io.out).toBe('');
+  });
+
+  test('the plan shown, one question naming the tables, and "no" applies nothing', async () => {
+    const preflight: Preflight = async (files) => new Map(files.map((f) => [f, result({ file: f, table: f.replace('.yaml', '-t'), verdict: f === 'b.yaml' ? 'no-changes' : 'changes' })]));
+    const io = memoryIo(dir, { PATH: '/nonexistent' }, tty('no\n'));
+    expect(await fleet('apply', options({ manifests: ['.'] }), io, { preflight })).toBe(1);
+    expect(io.err).toContain("Apply these changes to 2 tables a-t, c-t?\n  Only 'yes' will be accepted: planton: apply cancelled\n");
+    expect(io.out).toBe('');
+  });
 });
