@@ -20,15 +20,46 @@ export function buildPlanton(): void {
   mkdirSync(buildRoot, { recursive: true });
   const stamp = join(buildRoot, 'inputs.sha256');
   const fingerprint = buildInputsFingerprint();
-  if (!existsSync(bin) || !existsSync(stamp) || readFileSync(stamp, 'utf8') !== fingerprint) {
-    rmSync(stamp, { force: true });
-    // tsc still emits when another file has a type error; only a missing bin.js is fatal.
-    spawnSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', join(repo, 'tsconfig.build.json'), '--outDir', join(buildRoot, 'dist')], { cwd: repo, stdio: 'ignore' });
-    if (!existsSync(bin)) throw new Error(`the build did not produce ${bin}`);
-    writeFileSync(stamp, fingerprint);
+  const current = () => existsSync(bin) && existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint;
+  if (!current()) {
+    // Jest workers run files in parallel: one builds, the others wait for it and reuse its build.
+    withBuildLock(() => {
+      if (current()) return;
+      rmSync(stamp, { force: true });
+      // tsc still emits when another file has a type error; only a missing bin.js is fatal.
+      spawnSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', join(repo, 'tsconfig.build.json'), '--outDir', join(buildRoot, 'dist')], { cwd: repo, stdio: 'ignore' });
+      if (!existsSync(bin)) throw new Error(`the build did not produce ${bin}`);
+      writeFileSync(stamp, fingerprint);
+    });
   }
   for (const name of ['schema', 'tf-module', 'package.json', 'node_modules']) {
-    if (!existsSync(join(buildRoot, name))) symlinkSync(join(repo, name), join(buildRoot, name));
+    try {
+      symlinkSync(join(repo, name), join(buildRoot, name));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e; // another worker linked it
+    }
+  }
+}
+
+/** Runs fn holding a directory lock beside the build (mkdir is atomic); a lock older than 10 minutes is a crashed run's. */
+function withBuildLock(fn: () => void): void {
+  const lock = join(buildRoot, '.lock');
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
+      Atomics.wait(pause, 0, 0, 250);
+    }
+  }
+  try {
+    fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
   }
 }
 
