@@ -16,7 +16,10 @@ export default {
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 30000,
-  // End-to-end suites share one DynamoDB Local and terraform's CPU: two cores, so run files one by one.
-  maxWorkers: 1,
+  // Two files at a time (jest's default on two cores would be one). Each end-to-end file has its own
+  // DynamoDB Local, scratch directories and ports, and spends part of its time waiting (JVM start-up,
+  // held requests, a single-threaded tsc or provider schema build), which the other file fills.
+  // PLANTON_TEST_WORKERS=1 runs files one by one (a busy machine, or to time one file).
+  maxWorkers: Number(process.env.PLANTON_TEST_WORKERS ?? 2),
   reporters: ['default', '<rootDir>/test/support/summary-line-reporter.cjs'],
 };

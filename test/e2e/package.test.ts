@@ -1,8 +1,9 @@
 // planton as users get it: `npm pack`, installed globally into a scratch prefix, run from a directory
 // that is not the repository. The schema, the HCL module and DynamoDB Local must all be found inside
-// the installed package.
+// the installed package. It packs a copy of the repository (node_modules linked), because packing
+// rebuilds dist/ (prepack), and other suites run the repository's dist/ in parallel jest workers.
 import { execa } from 'execa';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageVersion } from '../../src/cli.js';
@@ -15,7 +16,11 @@ let userDir: string;
 
 beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'planton-pack-'));
-  const packed = await execa('npm', ['pack', '--silent', '--pack-destination', scratch], { cwd: repo });
+  const source = join(scratch, 'source');
+  const skipped = new Set(['.git', 'node_modules', 'dist', 'test'].map((name) => join(repo, name)));
+  cpSync(repo, source, { recursive: true, filter: (from) => !skipped.has(from) });
+  symlinkSync(join(repo, 'node_modules'), join(source, 'node_modules'));
+  const packed = await execa('npm', ['pack', '--silent', '--pack-destination', scratch], { cwd: source });
   const tarball = join(scratch, packed.stdout.trim().split('\n').pop()!);
   const prefix = join(scratch, 'prefix');
   await execa('npm', ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball]);

@@ -1,7 +1,8 @@
 // Fault tests need real processes (signals, two runs at once, /proc): planton is built once into a
 // private directory (never dist/, which others use) and spawned with node, like an installed CLI.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/repo.js';
 
@@ -10,14 +11,73 @@ export const repo = repoRoot;
 export const buildRoot = join(repo, 'test/.tmp/faults-build');
 export const bin = join(buildRoot, 'dist/bin.js');
 
+/**
+ * Compiles src/ into buildRoot once per source change: a fingerprint of every input (src/, the tsconfigs,
+ * the compiler's version) is kept beside the output, and a build whose fingerprint matches is reused. tsc
+ * costs several seconds of CPU, and the fault, lifetime and walk suites each ask for the build.
+ */
 export function buildPlanton(): void {
   mkdirSync(buildRoot, { recursive: true });
-  // tsc still emits when another file has a type error; only a missing bin.js is fatal.
-  spawnSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', join(repo, 'tsconfig.build.json'), '--outDir', join(buildRoot, 'dist')], { cwd: repo, stdio: 'ignore' });
-  if (!existsSync(bin)) throw new Error(`the build did not produce ${bin}`);
-  for (const name of ['schema', 'tf-module', 'package.json', 'node_modules']) {
-    if (!existsSync(join(buildRoot, name))) symlinkSync(join(repo, name), join(buildRoot, name));
+  const stamp = join(buildRoot, 'inputs.sha256');
+  const fingerprint = buildInputsFingerprint();
+  const current = () => existsSync(bin) && existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint;
+  if (!current()) {
+    // Jest workers run files in parallel: one builds, the others wait for it and reuse its build.
+    withBuildLock(() => {
+      if (current()) return;
+      rmSync(stamp, { force: true });
+      // tsc still emits when another file has a type error; only a missing bin.js is fatal.
+      spawnSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', join(repo, 'tsconfig.build.json'), '--outDir', join(buildRoot, 'dist')], { cwd: repo, stdio: 'ignore' });
+      if (!existsSync(bin)) throw new Error(`the build did not produce ${bin}`);
+      writeFileSync(stamp, fingerprint);
+    });
   }
+  for (const name of ['schema', 'tf-module', 'package.json', 'node_modules']) {
+    try {
+      symlinkSync(join(repo, name), join(buildRoot, name));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e; // another worker linked it
+    }
+  }
+}
+
+/** Runs fn holding a directory lock beside the build (mkdir is atomic); a lock older than 10 minutes is a crashed run's. */
+function withBuildLock(fn: () => void): void {
+  const lock = join(buildRoot, '.lock');
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
+      Atomics.wait(pause, 0, 0, 250);
+    }
+  }
+  try {
+    fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Hash of what tsc reads: each src/ file's path and bytes, the tsconfigs and the compiler's package.json. */
+function buildInputsFingerprint(): string {
+  const hash = createHash('sha256');
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else files.push(p);
+    }
+  };
+  walk(join(repo, 'src'));
+  files.push(join(repo, 'tsconfig.json'), join(repo, 'tsconfig.build.json'), join(repo, 'node_modules/typescript/package.json'));
+  for (const f of files.sort()) hash.update(`${f}\0`).update(readFileSync(f)).update('\0');
+  return hash.digest('hex');
 }
 
 /** The environment of a planton child: no AWS_* from the developer's shell, offline plugins. */

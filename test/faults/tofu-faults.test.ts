@@ -241,12 +241,20 @@ async function slowCreateProxy(target: string, holdMs: number, opts: { accepted?
   };
 }
 
-/** A manifest dir whose stack input points at a slow-CreateTable proxy in front of a fresh DynamoDB Local; all torn down after the suite. */
+/**
+ * One DynamoDB Local for both Ctrl-C suites (a JVM start costs seconds; their tables have their own
+ * names): started by the first suite that runs, stopped after the file.
+ */
+let ctrlCServer: Promise<TestDynamoDbLocal> | undefined;
+afterAll(async () => (await ctrlCServer)?.stop(), SLOW);
+
+/** A manifest dir whose stack input points at a slow-CreateTable proxy in front of the Ctrl-C suites' DynamoDB Local; proxy and dir go after the suite. */
 function slowCreateFixture(prefix: string, table: string, proxyOpts: { accepted?: boolean } = {}): { ddb: TestDynamoDbLocal; proxy: SlowProxy; dir: string } {
   const f = {} as { ddb: TestDynamoDbLocal; proxy: SlowProxy; dir: string };
   beforeAll(async () => {
     buildPlanton();
-    f.ddb = await withDynamoDbLocal();
+    ctrlCServer ??= withDynamoDbLocal();
+    f.ddb = await ctrlCServer;
     f.proxy = await slowCreateProxy(f.ddb.endpoint, 6_000, proxyOpts);
     f.dir = scratchDir(prefix);
     writeFileSync(join(f.dir, 'manifest.yaml'), manifest(table));
@@ -254,7 +262,6 @@ function slowCreateFixture(prefix: string, table: string, proxyOpts: { accepted?
   }, SLOW);
   afterAll(async () => {
     await f.proxy?.close();
-    await f.ddb?.stop();
     removeScratch(f.dir);
   });
   return f;
