@@ -15,6 +15,8 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }],
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  // Suites copy files into test/.tmp/ (a packed repository among them): never run those copies.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/\\.tmp/'],
   testTimeout: 30000,
   // Two files at a time (jest's default on two cores would be one). Each end-to-end file has its own
   // DynamoDB Local, scratch directories and ports, and spends part of its time waiting (JVM start-up,
