@@ -73,7 +73,9 @@ suite('tofu and its provider never outlive planton', () => {
   beforeAll(async () => {
     buildPlanton();
     // An endpoint that accepts every request and never answers: the provider waits on it, alive.
-    blackHole = createServer(() => void requests++);
+    // Only the provider's DynamoDB calls count (they name their operation in X-Amz-Target): planton's own
+    // one GET / that asks whether the endpoint is DynamoDB Local (local/detect.ts) comes before terraform starts.
+    blackHole = createServer((req) => void (req.headers['x-amz-target'] !== undefined && requests++));
     await new Promise<void>((ready) => blackHole.listen(0, '127.0.0.1', ready));
     const { port } = blackHole.address() as AddressInfo;
     dir = scratchDir('lifetime');
