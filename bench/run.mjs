@@ -177,9 +177,11 @@ async function tofuBenches() {
 const INTRO = `# Benchmarks
 
 Written by \`npm run bench\` (bench/run.mjs), which builds and then measures planton against what it
-stands beside: a bare \`node -e 0\`, and terraform run by hand in planton's own work directory. Each
-comparison runs both sides in turn and gives the median of the per-pair ratios, so other work on the
-machine falls on both alike; the machine and the date are on the first line. Nothing asserts a time.`;
+stands beside: a bare \`node -e 0\`, terraform run by hand in planton's own work directory, and (for
+fleets) the same manifests planned one by one. Each comparison runs both sides in turn and gives the
+median of the per-pair ratios, so other work on the machine falls on both alike; the machine, the date
+and the load are on each table's first line. Nothing asserts a time. \`node bench/run.mjs --section
+fleet\` runs one section (and rewrites only its table); \`--quick\` is a smoke run that writes nothing.`;
 
 const WHERE = `## Where the time goes
 
@@ -205,7 +207,31 @@ terraform only when unsure (OpenTofu, a plan it does not read exactly, a remote 
 \`PLANTON_ASK_TOFU=1\`; the e2e suites check on real plans that its reading equals \`show -json\`. What is
 left of planton's own: starting Node and planton (~0.1 s each command), writing the root module and
 tfvars and hashing them for the plan reuse. \`terraform version\`, which names the binary, is asked once
-per binary and kept in the cache directory. planton gives terraform GOGC=400; the floor here gets it too.`;
+per binary and kept in the cache directory. planton gives terraform GOGC=400; the floor here gets it too.
+
+**Fleets.** The bench applies N manifests (provisioned, with a sort key) in one directory against one
+DynamoDB Local it starts, through a stack input's endpoint, so no single run pays a server start-up.
+Twelve single plans cost twelve terraform plans, each a provider start (and planton's own ~0.1 s): the
+work directories are initialised, so no init. A fleet plan costs one planton start, then the
+preflight (src/live/preflight.ts): the stamp check of every manifest (hashes of files, no terraform),
+then one read of every stamped manifest's table: a scratch root's \`init\` and
+one \`plan\` that imports every table (one provider start; the provider reads the twelve tables in
+that one run), then planton reads the saved plan file itself (src/plan/file/). It used to run
+\`show -json\` for that, a second provider start (~2 s of CPU here); \`drift\` and \`import\` gain
+the same. Unchanged manifests then cost nothing more: the fleet's time is the read's. An edited
+manifest fails the stamp check, is left out of the read, and gets its real plan in its own work
+directory after the read, \`--parallelism\` (here 2, one per core) at a time, so two edited manifests
+add about one plan's time on two idle cores, more when the machine is loaded (checked by hand in the
+run above, text report: the 10 unchanged manifests "no changes: unchanged since the last apply …",
+12.1 s for the read; the 2 edited ones each a real plan in manifest terms, 14.6 s side by side;
+26.9 s in all while the bench ran beside it). Every fleet plan the bench times is checked the same way
+from its JSON report. \`drift\` is the same
+read without the stamp check, against one plan: about one provider start each, plus the read's init
+and the twelve tables' reads. What would make the edited case cheaper still: start the plans of the
+manifests that fail the stamp check while the read runs (they are known before it starts), which
+hides the read behind them when there are cores to spare; not under \`--local\`, where the read and
+the plans would need one DynamoDB Local on the same data directory (today the preflight starts its
+own, then the fleet starts one).`;
 
 const { values: args } = parseArgs({ options: { section: { type: 'string' }, quick: { type: 'boolean', default: false } } });
 const quick = args.quick;
