@@ -59,6 +59,9 @@ export async function fleetBenches({ repo, bin, say, note, tables, rounds, drift
     const applied = await timeIt(() => planton('tofu', 'apply', 'tables', '--auto-approve'));
     note(`  applied ${tables} manifests in one fleet apply: ${sec(applied)}`);
 
+    // Where a fleet plan's time went, from its own report: the preflight's read (the seconds of every
+    // manifest it answered) and each really planned manifest's own time.
+    const parts = { read: [], planned: [] };
     /** A fleet plan of the directory, its report checked against what was edited. */
     const fleetPlan = async (edited) => {
       let report;
@@ -68,6 +71,7 @@ export async function fleetBenches({ repo, bin, say, note, tables, rounds, drift
       for (const [i, m] of report.manifests.entries()) {
         const ok = edited.includes(i) ? m.verdict === 'changes' && m.reason === null : m.verdict === 'no-changes' && NO_PLAN_REASON.test(m.reason ?? '');
         if (!ok) throw new Error(`bench: fleet plan gave ${m.file} the verdict ${m.verdict} (${m.reason ?? 'no reason'}); expected ${edited.includes(i) ? 'a real plan with changes' : 'no changes from the preflight'}`);
+        (edited.includes(i) ? parts.planned : parts.read).push(m.seconds);
       }
       return seconds;
     };
@@ -89,24 +93,33 @@ export async function fleetBenches({ repo, bin, say, note, tables, rounds, drift
       say(`| ${what} | ${sec(median(a))} vs ${sec(median(b))}; pairs ${pairs} | **${ratio.toFixed(2)}×** (goal ≤ ${goal}×${ratio <= goal ? '' : ', missed'}) |`);
     };
 
+    const breakdown = () => {
+      const text = `the read ${sec(median(parts.read))}${parts.planned.length ? `, each planned manifest ${sec(median(parts.planned))}` : ''}`;
+      parts.read = [];
+      parts.planned = [];
+      return text;
+    };
+
     const clean = await compare([]);
-    row(`\`planton tofu plan DIR\` of ${tables} applied, unchanged manifests vs ${tables} single \`planton tofu plan -m FILE\``, clean.fleet, clean.loop, 0.2);
+    row(`\`planton tofu plan DIR\` of ${tables} applied, unchanged manifests vs ${tables} single \`planton tofu plan -m FILE\` (in the fleet: ${breakdown()})`, clean.fleet, clean.loop, 0.2);
 
     // Two manifests edited: the first's read capacity, the second's write capacity.
     write(0, 6, 5);
     write(1, 5, 7);
     const edited = await compare([0, 1]);
-    row(`the same with 2 of the ${tables} edited (capacity): the fleet plans those 2`, edited.fleet, edited.loop, 0.35);
+    row(`the same with 2 of the ${tables} edited (capacity): the fleet plans those 2 (${breakdown()})`, edited.fleet, edited.loop, 0.35);
     write(0);
     write(1);
 
     const drift = [];
     const one = [];
+    let said = '';
     for (let r = 0; r < driftRounds; r++) {
-      drift.push(await timeIt(() => planton('drift', 'tables')));
+      drift.push(await timeIt(async () => (said = (await planton('drift', 'tables')).stderr)));
       one.push(await timeIt(() => planton('tofu', 'plan', '-m', files[2])));
     }
-    row(`\`planton drift DIR\` of ${tables} tables vs one single \`planton tofu plan -m FILE\``, drift, one, 2);
+    const read = /read \d+ live tables? in (\d+ terraform runs?) \((\d+ terraform commands)/.exec(said);
+    row(`\`planton drift DIR\` of ${tables} tables vs one single \`planton tofu plan -m FILE\`${read ? ` (drift: ${read[1]}, ${read[2]})` : ''}`, drift, one, 2);
     // No destroy: the tables go with DynamoDB Local's data directory.
   } finally {
     await server?.stop();
