@@ -209,7 +209,8 @@ left of planton's own: starting Node and planton (~0.1 s each command), writing 
 tfvars and hashing them for the plan reuse. \`terraform version\`, which names the binary, is asked once
 per binary and kept in the cache directory. planton gives terraform GOGC=400; the floor here gets it too.
 
-**Fleets.** The bench applies N manifests (provisioned, with a sort key) in one directory against one
+**Fleets.** (A run of this section on the same day with load average 12.9 at its start gave 0.09×,
+0.23× and 1.04×: the ratios hold under load, the times do not.) The bench applies N manifests (provisioned, with a sort key) in one directory against one
 DynamoDB Local it starts, through a stack input's endpoint, so no single run pays a server start-up.
 Twelve single plans cost twelve terraform plans, each a provider start (and planton's own ~0.1 s): the
 work directories are initialised, so no init. A fleet plan costs one planton start, then the
@@ -221,10 +222,10 @@ that one run), then planton reads the saved plan file itself (src/plan/file/). I
 the same. Unchanged manifests then cost nothing more: the fleet's time is the read's. An edited
 manifest fails the stamp check, is left out of the read, and gets its real plan in its own work
 directory after the read, \`--parallelism\` (here 2, one per core) at a time, so two edited manifests
-add about one plan's time on two idle cores, more when the machine is loaded (checked by hand in the
-run above, text report: the 10 unchanged manifests "no changes: unchanged since the last apply …",
+add about one plan's time on two idle cores, more when the machine is loaded (checked by hand once
+beside a 12-table bench run, text report: the 10 unchanged manifests "no changes: unchanged since the last apply …",
 12.1 s for the read; the 2 edited ones each a real plan in manifest terms, 14.6 s side by side;
-26.9 s in all while the bench ran beside it). Every fleet plan the bench times is checked the same way
+26.9 s in all, the bench's own commands running at the same time). Every fleet plan the bench times is checked the same way
 from its JSON report. \`drift\` is the same
 read without the stamp check, against one plan: about one provider start each, plus the read's init
 and the twelve tables' reads. What would make the edited case cheaper still: start the plans of the
