@@ -2,11 +2,17 @@
 // Results go to stdout and docs/benchmarks.md (with date and machine). Nothing here asserts a time.
 // Every comparison runs its two sides in turn (A B A B ...) and takes the median of the per-pair ratios,
 // so load from other work on the machine falls on both sides alike.
+// `node bench/run.mjs --section fleet[,tofu,...]` runs some sections only (SECTIONS below) and rewrites
+// only their part of docs/benchmarks.md; `--quick` is a smoke run (fewer rounds, 3 tables in the fleet)
+// that prints and writes nothing to docs.
 import { execa } from 'execa';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { fleetBenches } from './fleet.mjs';
+import { median, ms, must, pairedRatio, sec, timeIt } from './measure.mjs';
 
 const repo = resolve(import.meta.dirname, '..');
 // The machine's offline provider mirror, when it has one (as for the tests); never required.
@@ -18,31 +24,6 @@ const say = (line = '') => {
   console.log(line);
   lines.push(line);
 };
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-async function timeIt(fn) {
-  const start = performance.now();
-  await fn();
-  return (performance.now() - start) / 1000;
-}
-
-/** Runs a command, failing the bench loudly if it fails: a bench of a broken command measures nothing. */
-async function must(file, args, opts = {}) {
-  const r = await execa(file, args, { reject: false, all: true, ...opts });
-  if (r.exitCode !== 0) {
-    console.error(r.all);
-    throw new Error(`bench: ${file} ${args.join(' ')} exited ${r.exitCode}`);
-  }
-  return r;
-}
-
-/** The median of the ratios a[i] / b[i] of runs made in turn. */
-const pairedRatio = (a, b) => median(a.map((x, i) => x / b[i]));
 
 async function coldValidate() {
   const manifest = join(repo, 'hack/examples/sessions-autoscaling.yaml');
@@ -78,9 +59,6 @@ async function throughput() {
   const n = passes * texts.length;
   say(`| validation throughput, ${texts.length} examples × ${passes} in one process | ${seconds.toFixed(1)} s | **${Math.round(n / seconds)} manifests/s** |`);
 }
-
-const ms = (s) => `${Math.round(s * 1000)} ms`;
-const sec = (s) => `${s.toFixed(1)} s`;
 
 /**
  * Plan then apply, with a change each time (the table's stream on, then off again): planton's two
@@ -196,23 +174,14 @@ async function tofuBenches() {
   }
 }
 
-const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
-const tfVersion = (await execa(process.env.PLANTON_TOFU_BIN ?? 'terraform', ['version'], { reject: false })).stdout.split('\n')[0];
-say(`# planton benchmarks`);
-say();
-say(`${when} UTC · ${cpus().length} × ${cpus()[0]?.model.trim()} · ${Math.round(totalmem() / 2 ** 30)} GiB · Node ${process.version} · ${tfVersion} · load average ${loadavg()[0].toFixed(1)} at the start`);
-say();
-say('| what | measured | result |');
-say('|---|---|---|');
-await coldValidate();
-await throughput();
-await tofuBenches();
 const INTRO = `# Benchmarks
 
 Written by \`npm run bench\` (bench/run.mjs), which builds and then measures planton against what it
-stands beside: a bare \`node -e 0\`, and terraform run by hand in planton's own work directory. Each
-comparison runs both sides in turn and gives the median of the per-pair ratios, so other work on the
-machine falls on both alike; the machine and the date are on the first line. Nothing asserts a time.`;
+stands beside: a bare \`node -e 0\`, terraform run by hand in planton's own work directory, and (for
+fleets) the same manifests planned one by one. Each comparison runs both sides in turn and gives the
+median of the per-pair ratios, so other work on the machine falls on both alike; the machine, the date
+and the load are on each table's first line. Nothing asserts a time. \`node bench/run.mjs --section
+fleet\` runs one section (and rewrites only its table); \`--quick\` is a smoke run that writes nothing.`;
 
 const WHERE = `## Where the time goes
 
@@ -238,8 +207,84 @@ terraform only when unsure (OpenTofu, a plan it does not read exactly, a remote 
 \`PLANTON_ASK_TOFU=1\`; the e2e suites check on real plans that its reading equals \`show -json\`. What is
 left of planton's own: starting Node and planton (~0.1 s each command), writing the root module and
 tfvars and hashing them for the plan reuse. \`terraform version\`, which names the binary, is asked once
-per binary and kept in the cache directory. planton gives terraform GOGC=400; the floor here gets it too.`;
+per binary and kept in the cache directory. planton gives terraform GOGC=400; the floor here gets it too.
 
-const doc = [INTRO, '', '## Latest run', '', ...lines.slice(2), '', WHERE, ''].join('\n');
-writeFileSync(join(repo, 'docs/benchmarks.md'), doc);
-console.log('\nwritten to docs/benchmarks.md');
+**Fleets.** (A run of this section on the same day with load average 12.9 at its start gave 0.09×,
+0.23× and 1.04×: the ratios hold under load, the times do not.) The bench applies N manifests (provisioned, with a sort key) in one directory against one
+DynamoDB Local it starts, through a stack input's endpoint, so no single run pays a server start-up.
+Twelve single plans cost twelve terraform plans, each a provider start (and planton's own ~0.1 s): the
+work directories are initialised, so no init. A fleet plan costs one planton start, then the
+preflight (src/live/preflight.ts): the stamp check of every manifest (hashes of files, no terraform),
+then one read of every stamped manifest's table: a scratch root's \`init\` and
+one \`plan\` that imports every table (one provider start; the provider reads the twelve tables in
+that one run), then planton reads the saved plan file itself (src/plan/file/). It used to run
+\`show -json\` for that, a second provider start (~2 s of CPU here); \`drift\` and \`import\` gain
+the same. Unchanged manifests then cost nothing more: the fleet's time is the read's. An edited
+manifest fails the stamp check, is left out of the read, and gets its real plan in its own work
+directory after the read, \`--parallelism\` (here 2, one per core) at a time, so two edited manifests
+add about one plan's time on two idle cores, more when the machine is loaded (checked by hand once
+beside a 12-table bench run, text report: the 10 unchanged manifests "no changes: unchanged since the last apply …",
+12.1 s for the read; the 2 edited ones each a real plan in manifest terms, 14.6 s side by side;
+26.9 s in all, the bench's own commands running at the same time). Every fleet plan the bench times is checked the same way
+from its JSON report. \`drift\` is the same
+read without the stamp check, against one plan: about one provider start each, plus the read's init
+and the twelve tables' reads. What would make the edited case cheaper still: start the plans of the
+manifests that fail the stamp check while the read runs (they are known before it starts), which
+hides the read behind them when there are cores to spare; not under \`--local\`, where the read and
+the plans would need one DynamoDB Local on the same data directory (today the preflight starts its
+own, then the fleet starts one).`;
+
+const { values: args } = parseArgs({ options: { section: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+const quick = args.quick;
+/** Each section writes rows into one table of docs/benchmarks.md (its block, under its heading). */
+const SECTIONS = {
+  validate: { block: 'Latest run', run: coldValidate },
+  throughput: { block: 'Latest run', run: throughput },
+  tofu: { block: 'Latest run', run: tofuBenches },
+  fleet: {
+    block: 'Fleets',
+    run: () => fleetBenches({ repo, bin, say, note: console.log, tables: quick ? 3 : 12, rounds: quick ? 1 : 2, driftRounds: quick ? 1 : 3 }),
+  },
+};
+const chosen = args.section ? args.section.split(',') : Object.keys(SECTIONS);
+const unknown = chosen.filter((s) => !(s in SECTIONS));
+if (unknown.length > 0) {
+  console.error(`bench: no section ${unknown.join(', ')}; the sections are ${Object.keys(SECTIONS).join(', ')}`);
+  process.exit(1);
+}
+
+const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+const tfVersion = (await execa(process.env.PLANTON_TOFU_BIN ?? 'terraform', ['version'], { reject: false })).stdout.split('\n')[0];
+const blocks = new Map();
+for (const name of Object.keys(SECTIONS).filter((s) => chosen.includes(s))) {
+  const { block, run } = SECTIONS[name];
+  if (!blocks.has(block)) {
+    say();
+    say(`## ${block}`);
+    say();
+    say(`${when} UTC · ${cpus().length} × ${cpus()[0]?.model.trim()} · ${Math.round(totalmem() / 2 ** 30)} GiB · Node ${process.version} · ${tfVersion} · load average ${loadavg()[0].toFixed(1)} at the start${quick ? ' · --quick' : ''}`);
+    say();
+    say('| what | measured | result |');
+    say('|---|---|---|');
+    blocks.set(block, lines.length - 6);
+  }
+  await run();
+}
+
+// A block is rewritten only when all its sections ran; the others keep what the last run wrote.
+const docFile = join(repo, 'docs/benchmarks.md');
+const complete = [...blocks.keys()].filter((b) => Object.entries(SECTIONS).every(([n, s]) => s.block !== b || chosen.includes(n)));
+if (quick || complete.length === 0) {
+  console.log(`\nnot written to docs/benchmarks.md (${quick ? '--quick' : 'a part of a table only'})`);
+} else {
+  const old = existsSync(docFile) ? readFileSync(docFile, 'utf8') : '';
+  const kept = (block) => {
+    const m = new RegExp(`^## ${block}\\n[\\s\\S]*?(?=^## )`, 'm').exec(old);
+    return m ? m[0].trimEnd() : undefined;
+  };
+  const starts = [...blocks.entries()].sort((a, b) => a[1] - b[1]);
+  const written = new Map(starts.map(([b, at], i) => [b, lines.slice(at, starts[i + 1]?.[1]).join('\n').trim()]));
+  const body = [...new Set(Object.values(SECTIONS).map((s) => s.block))].map((b) => (complete.includes(b) ? written.get(b) : kept(b))).filter(Boolean);
+  writeFileSync(docFile, [INTRO, '', ...body.flatMap((b) => [b, '']), WHERE, ''].join('\n'));
+  console.log(`\nwritten to docs/benchmarks.md: ${complete.join(', ')}`);
+}

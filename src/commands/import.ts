@@ -5,7 +5,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { EnvironmentError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { readLiveTables } from '../live/read.js';
+import { ownPlanReading, readLiveTables } from '../live/read.js';
 import type { LiveAutoScaling } from '../importer/to-manifest.js';
 import { renderManifestYaml, schemaReference } from '../importer/render.js';
 import { toManifest } from '../importer/to-manifest.js';
@@ -79,6 +79,7 @@ async function readOne(table: string, e: Endpoint, s: BaseSession): Promise<{ ta
     autoscaling: e.kind === 'aws',
     provider: e.provider,
     purpose: 'import',
+    planFileVersion: ownPlanReading(s.binary, s.io.env),
   });
   const read = tables.get(table)!;
   if (read.status === 'missing') {

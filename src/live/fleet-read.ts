@@ -13,7 +13,7 @@ import type { Session } from '../session/index.js';
 import { localDataDir, localSession } from '../session/local.js';
 import { statusLine } from '../terminal/status.js';
 import { tableName } from '../tfvars/index.js';
-import { readLiveTables, type LiveRead } from './read.js';
+import { ownPlanReading, readLiveTables, type LiveRead } from './read.js';
 import type { LocalAdjustment } from '../local/adjust.js';
 
 export interface FleetManifest {
@@ -93,6 +93,7 @@ export async function readFleet(manifests: (FleetManifest & { manifest: AwsDynam
         autoscaling: endpoint.kind === 'aws',
         provider: endpoint.provider,
         purpose,
+        planFileVersion: ownPlanReading(base.binary, base.io.env),
       });
       result.commands += read.commands;
       result.runs++;

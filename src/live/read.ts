@@ -1,10 +1,14 @@
 // Reads live tables through terraform itself, not the AWS SDK (the SDK warns on Node 20 and drops Node
 // 20 in 2027), many at once: one scratch root (read-root.ts), one init, one `plan` that imports every
-// table that exists and plans nothing, one `show -json` for the provider's own view of each. The
-// provider starts for that one plan, not once per table. On AWS, autoscaling (a separate service) is
+// table that exists and plans nothing, and the provider's own view of each from the saved plan, read
+// by planton itself (plan/file/) where it can, else through `show -json` (a second provider start).
+// The provider starts for that one plan, not once per table. On AWS, autoscaling (a separate service) is
 // read the same way in a second plan for the provisioned tables found. Nothing is applied; the scratch
 // directory is removed.
+import { join } from 'node:path';
 import type { TerraformPlanJson } from '../plan/plan-json.js';
+import { readSavedPlan } from '../plan/file/read-plan.js';
+import type { TofuBinary } from '../tofu/binary.js';
 import { buildChildEnv, type AwsSettings } from '../tofu/env.js';
 import type { Mask } from '../tofu/mask.js';
 import type { LiveAutoScaling } from '../importer/to-manifest.js';
@@ -34,6 +38,14 @@ export interface LiveReadOptions {
   provider: object;
   /** Names the scratch directory (`import`, `drift`). */
   purpose: string;
+  /** terraform's version when planton reads the scratch plan itself (`ownPlanReading`); else `show -json`. */
+  planFileVersion?: string;
+}
+
+/** The version to give `planFileVersion`: terraform's plan files planton reads; OpenTofu's, or any with
+ *  PLANTON_ASK_TOFU=1, are shown by the binary. */
+export function ownPlanReading(binary: TofuBinary, env: NodeJS.ProcessEnv): string | undefined {
+  return binary.name === 'terraform' && env.PLANTON_ASK_TOFU !== '1' ? binary.version : undefined;
 }
 
 export interface LiveReadResult {
@@ -61,7 +73,7 @@ export async function readLiveTables(opts: LiveReadOptions): Promise<LiveReadRes
   try {
     let remaining = names;
     for (let attempt = 0; attempt < ATTEMPTS && remaining.length > 0; attempt++) {
-      const shown = await planAndShow(scratch, readTablesRoot(remaining), counter);
+      const shown = await planAndShow(scratch, readTablesRoot(remaining), counter, opts.planFileVersion);
       if (shown.ok) {
         const existing = existingNames(shown.plan);
         remaining.forEach((name, i) => {
@@ -82,7 +94,7 @@ export async function readLiveTables(opts: LiveReadOptions): Promise<LiveReadRes
       remaining = remaining.filter((n) => !give.includes(n));
     }
     for (const name of remaining) out.set(name, { status: 'unreadable', reason: 'terraform failed on every attempt', log: '' });
-    if (opts.autoscaling) await readAutoScaling(scratch, out, counter);
+    if (opts.autoscaling) await readAutoScaling(scratch, out, counter, opts.planFileVersion);
     return { tables: new Map(names.map((n) => [n, out.get(n)!])), commands: counter.commands };
   } finally {
     scratch.remove();
@@ -91,11 +103,18 @@ export async function readLiveTables(opts: LiveReadOptions): Promise<LiveReadRes
 
 type Shown = { ok: true; plan: TerraformPlanJson } | { ok: false; log: string; interrupted: boolean };
 
-async function planAndShow(scratch: Scratch, body: object, counter: { commands: number }): Promise<Shown> {
+async function planAndShow(scratch: Scratch, body: object, counter: { commands: number }, planFileVersion: string | undefined): Promise<Shown> {
   scratch.write(body);
   counter.commands++;
   const planned = await scratch.run(['plan', '-input=false', '-no-color', '-lock=false', '-refresh=true', '-out=live.tfplan']);
   if (planned.exitCode !== 0) return { ok: false, log: planned.log, interrupted: planned.interrupted };
+  if (planFileVersion !== undefined) {
+    try {
+      return { ok: true, plan: readSavedPlan(join(scratch.dir, 'live.tfplan'), planFileVersion) };
+    } catch {
+      // not a plan planton reads exactly: terraform shows it
+    }
+  }
   counter.commands++;
   const shown = await scratch.run(['show', '-json', '-no-color', 'live.tfplan'], { capture: true });
   if (shown.exitCode !== 0) return { ok: false, log: shown.log, interrupted: shown.interrupted };
@@ -127,7 +146,7 @@ function valuesOf(plan: TerraformPlanJson, address: string): Obj | undefined {
 
 /** Autoscaling of every provisioned table found. A target or policy that does not exist fails its
  *  import; those are dropped and the plan is retried. */
-async function readAutoScaling(scratch: Scratch, tables: Map<string, LiveRead>, counter: { commands: number }): Promise<void> {
+async function readAutoScaling(scratch: Scratch, tables: Map<string, LiveRead>, counter: { commands: number }, planFileVersion: string | undefined): Promise<void> {
   const candidates: ScalingCandidate[] = [];
   let n = 0;
   for (const [name, read] of tables) {
@@ -138,7 +157,7 @@ async function readAutoScaling(scratch: Scratch, tables: Map<string, LiveRead>, 
   let targets = candidates;
   let policies = candidates;
   for (let attempt = 0; attempt < ATTEMPTS && targets.length > 0; attempt++) {
-    const shown = await planAndShow(scratch, readScalingRoot(targets, policies), counter);
+    const shown = await planAndShow(scratch, readScalingRoot(targets, policies), counter, planFileVersion);
     if (shown.ok) {
       for (const c of targets) {
         const read = tables.get(c.table);

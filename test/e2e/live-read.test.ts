@@ -76,7 +76,7 @@ suite('planton drift and the fleet preflight read every live table in one terraf
     'drift of the three applied tables: no drift, read in one terraform run',
     async () => {
       const r = await planton('drift', 'fleet/', ...stack, '--no-color');
-      expect(r.err).toContain('planton: read 3 live tables in 1 terraform run (3 terraform commands, ');
+      expect(r.err).toContain('planton: read 3 live tables in 1 terraform run (2 terraform commands, ');
       expect(r.out).toBe(
         [
           'fleet/alpha.yaml    planton-e2e-alpha  no drift',
@@ -99,7 +99,7 @@ suite('planton drift and the fleet preflight read every live table in one terraf
       await client.send(new DeleteTableCommand({ TableName: 'planton-e2e-charlie' }));
 
       const r = await planton('drift', "fleet/*.yaml", ...stack, '--no-color');
-      expect(r.err).toContain('planton: read 3 live tables in 1 terraform run (3 terraform commands, ');
+      expect(r.err).toContain('planton: read 3 live tables in 1 terraform run (2 terraform commands, ');
       expect(r.out).toBe(
         [
           'fleet/alpha.yaml    planton-e2e-alpha  no drift',
@@ -140,7 +140,7 @@ suite('planton drift and the fleet preflight read every live table in one terraf
       writeFileSync(join(dir, 'fleet/broken.yaml'), manifest('planton-e2e-broken', '  billingMode: SOMETIMES\n'));
       const r = await planton('drift', 'fleet/', '--local', '--no-color');
       expect(r.err.match(/planton: DynamoDB Local at /g)).toHaveLength(1);
-      expect(r.err).toContain('planton: read 3 live tables in 1 terraform run (3 terraform commands, ');
+      expect(r.err).toContain('planton: read 3 live tables in 1 terraform run (2 terraform commands, ');
       expect(r.out).toContain('fleet/broken.yaml   -  invalid manifest (diagnostics above)\n');
       expect(r.out).toContain("fleet/bravo.yaml    planton-e2e-bravo  table missing: table 'planton-e2e-bravo' does not exist in us-east-1 at http://127.0.0.1:");
       expect(r.out).toContain('4 manifests: 0 without drift, 0 drifted, 3 missing, 1 invalid, 0 failed\n');
