@@ -15,8 +15,8 @@ test('the README begins with the two commands for a fresh machine', () => {
   expect(lines.slice(2, 6)).toEqual([
     '```sh',
     expect.stringMatching(/^npm ci && npm run planton -- tofu apply --local --auto-approve +# /),
-    // Measured: ~14 min on a quiet 2-core machine, 34 min on a loaded one.
-    expect.stringMatching(/^npm test +# every test: ~15 min on 2 quiet cores, ~35 min on a busy machine; `npm run test:unit` is the ~40 s subset$/),
+    // Measured (docs/development.md, Test time): 12 min 5 s of jest on a nearly quiet 2-core machine, two files at a time.
+    expect.stringMatching(/^npm test +# every test: ~13 min on 2 quiet cores \(more on a busy machine\); `npm run test:unit` is the ~30 s subset$/),
     '```',
   ]);
 });
