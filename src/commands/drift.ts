@@ -4,13 +4,12 @@
 // any drifted or is missing (a drift check answers with its exit code, as `plan --detailed-exitcode`
 // does; the flag is accepted for scripts written for plan); else 0.
 import { UsageError } from '../errors.js';
-import { DEFAULT_MANIFEST, manifestProblem } from '../document/read.js';
-import { expandPaths } from '../files/paths-expand.js';
 import type { ManifestResult } from '../fleet/result.js';
 import type { Io } from '../io.js';
 import { driftResult } from '../live/drift.js';
 import { fleetManifests, loadFleet, readFleet } from '../live/fleet-read.js';
 import { formatDriftText } from '../live/report-text.js';
+import { namedManifestFiles } from './manifest-files.js';
 import { openBaseSession } from '../session/base.js';
 import { isUrl } from '../source/index.js';
 
@@ -31,15 +30,7 @@ export async function drift(opts: DriftOptions, io: Io): Promise<number> {
   const special = opts.paths.find((p) => isUrl(p) || p === '-');
   if (special !== undefined) throw new UsageError(`planton drift reads manifest files, not ${special}`, 'Each manifest keeps its work directory beside it: save it to a file first.');
   const given = opts.paths.length > 0;
-  const { files, unmatched } = expandPaths(io.cwd, given ? opts.paths : [DEFAULT_MANIFEST]);
-  let failed = unmatched.length > 0;
-  for (const pattern of unmatched) io.stderr(`planton: no manifest matches ${pattern} (directories give their *.yaml and *.yml files)\n`);
-  const present = files.filter((shown) => {
-    const missing = manifestProblem(io.cwd, given ? shown : undefined);
-    if (missing) io.stderr(`planton: ${missing.message}\n  ${missing.hint}\n`);
-    return !missing;
-  });
-  if (present.length < files.length) failed = true;
+  const { files: present, failed } = namedManifestFiles(io.cwd, opts.paths, given, io.stderr);
   if (present.length === 0) return 1;
 
   const base = await openBaseSession(opts, io);

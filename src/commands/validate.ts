@@ -3,8 +3,7 @@
 // are valid, 1 when any is not.
 import { isAbsolute, resolve } from 'node:path';
 import { loadManifest } from '../manifest/index.js';
-import { expandPaths } from '../files/paths-expand.js';
-import { DEFAULT_MANIFEST, manifestProblem } from '../document/read.js';
+import { namedManifestFiles } from './manifest-files.js';
 import { isUrl, resolveManifestSource, type ManifestSource } from '../source/index.js';
 import { UsageError } from '../errors.js';
 import type { FileResult } from '../document/diagnostics.js';
@@ -36,18 +35,9 @@ export async function validate(opts: ValidateCommandOptions, io: Io): Promise<nu
     // URLs and `-` (stdin) are sources of their own; the rest are files, directories and globs.
     const special = (p: string) => isUrl(p) || p === '-';
     const sources = opts.paths.filter(special);
-    const { files, unmatched } = expandPaths(io.cwd, given ? opts.paths.filter((p) => !special(p)) : [DEFAULT_MANIFEST]);
-    failed = unmatched.length > 0;
-    for (const pattern of unmatched) io.stderr(`planton: no manifest matches ${pattern} (directories give their *.yaml and *.yml files)\n`);
-    for (const shown of files) {
-      const missing = manifestProblem(io.cwd, given ? shown : undefined);
-      if (missing) {
-        failed = true;
-        io.stderr(`planton: ${missing.message}\n  ${missing.hint}\n`);
-        continue;
-      }
-      await check({ file: isAbsolute(shown) ? shown : resolve(io.cwd, shown), displayFile: shown });
-    }
+    const named = namedManifestFiles(io.cwd, opts.paths.filter((p) => !special(p)), given, io.stderr);
+    failed = named.failed;
+    for (const shown of named.files) await check({ file: isAbsolute(shown) ? shown : resolve(io.cwd, shown), displayFile: shown });
     for (const source of sources) await check(await resolveManifestSource({ manifest: source }, io));
   }
   if (results.some((r) => r.status !== 'valid')) failed = true;
