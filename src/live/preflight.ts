@@ -5,7 +5,7 @@
 // that apply left; no create was interrupted; and the one live read of the fleet (fleet-read.ts) finds
 // the table matching the manifest in every compared field, with nothing the read cannot see. Every
 // other manifest is left out of the map, which means "plan it". When unsure, leave it out.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AwsDynamodb } from '../generated/manifest.js';
 import type { ManifestResult } from '../fleet/result.js';
@@ -14,9 +14,9 @@ import { chooseRegion, localAws } from '../session/aws.js';
 import { openBaseSession, type BaseSession, type Endpoint } from '../session/base.js';
 import { isUrl } from '../source/index.js';
 import { stateFileProblem } from '../tofu/state-file.js';
-import { TABLE_ADDRESS } from '../workspace/adopt.js';
 import { appliedInputs, appliedInputsHash, readAppliedStamp } from '../workspace/applied.js';
 import { pendingCreate } from '../workspace/create-intent.js';
+import { stateHoldsTable } from '../workspace/live-table.js';
 import { stateStamp } from '../workspace/plan-file.js';
 import { renderWorkspace } from '../workspace/prepare.js';
 import { renderProvider } from '../workspace/provider.js';
@@ -122,14 +122,5 @@ function appliedAsToday(
   if (!stamp || stamp.inputs !== appliedInputsHash(appliedInputs(rendered, s.aws, base.binary, base.local))) return false;
   if (pendingCreate(workDir, rendered.tableName) || stateFileProblem(join(workDir, STATE_FILE)) !== undefined) return false;
   if (stateStamp(workDir) !== stamp.state) return false;
-  return stateHoldsTable(workDir);
-}
-
-function stateHoldsTable(workDir: string): boolean {
-  try {
-    const state = JSON.parse(readFileSync(join(workDir, STATE_FILE), 'utf8')) as { resources?: { module?: string; type?: string; name?: string; instances?: unknown[] }[] };
-    return (state.resources ?? []).some((r) => `${r.module ? r.module + '.' : ''}${r.type}.${r.name}` === TABLE_ADDRESS && (r.instances ?? []).length > 0);
-  } catch {
-    return false;
-  }
+  return stateHoldsTable(workDir, rendered.tableName);
 }

@@ -31,10 +31,10 @@ export function createsExistingTable(plan: TerraformPlanJson, address: string, t
   return (existingTables(plan) ?? []).includes(tableName);
 }
 
-/** Whether the local backup state (written by terraform before each state change) holds the table. */
-export function backupHoldsTable(workDir: string, tableName: string): boolean {
+/** Whether a local state file of the work directory (the state by default) holds the managed table. */
+export function stateHoldsTable(workDir: string, tableName: string, file = STATE_FILE): boolean {
   try {
-    const state = JSON.parse(readFileSync(join(workDir, BACKUP_STATE_FILE), 'utf8')) as {
+    const state = JSON.parse(readFileSync(join(workDir, file), 'utf8')) as {
       resources?: { mode?: string; type?: string; instances?: { attributes?: { name?: unknown } }[] }[];
     };
     return (state.resources ?? []).some(
@@ -43,6 +43,11 @@ export function backupHoldsTable(workDir: string, tableName: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Whether the local backup state (written by terraform before each state change) holds the table. */
+export function backupHoldsTable(workDir: string, tableName: string): boolean {
+  return stateHoldsTable(workDir, tableName, BACKUP_STATE_FILE);
 }
 
 /** Whether the local state's outputs hold a key type difference (tf-module/outputs.tf `key_type_drift`):
