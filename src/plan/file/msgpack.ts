@@ -1,7 +1,10 @@
 // The msgpack terraform stores planned values in (cty's encoding), read without the provider's schema:
 // objects and maps become objects, lists, sets and tuples arrays, and a value only known after apply
-// (cty's extension 0, or 12 with refinements) the UNKNOWN marker. Anything else terraform could write
-// (another extension, an integer beyond 2^53) is an error: the caller then asks terraform instead.
+// (cty's extension 0, or 12 with refinements) the UNKNOWN marker. An attribute of dynamic type (such
+// as terraform_data's `input` and `output`) is written as the pair [its type as JSON in a msgpack bin,
+// its value]; cty writes bin nowhere else, so such a pair is its value, as show -json prints it.
+// Anything else terraform could write (another extension, an integer beyond 2^53) is an error: the
+// caller then asks terraform instead.
 
 export const UNKNOWN: unique symbol = Symbol('known after apply');
 export type CtyValue = null | boolean | number | string | CtyValue[] | { [key: string]: CtyValue } | typeof UNKNOWN;
@@ -15,7 +18,19 @@ export function decodeMsgpack(buf: Buffer): CtyValue {
     return start;
   };
   const str = (n: number) => buf.toString('utf8', take(n), at);
-  const arr = (n: number): CtyValue[] => Array.from({ length: n }, () => value());
+  const isBin = (b: number | undefined) => b !== undefined && b >= 0xc4 && b <= 0xc6;
+  const bin = (): string => {
+    const b = buf[take(1)] as number;
+    const n = b === 0xc4 ? buf.readUInt8(take(1)) : b === 0xc5 ? buf.readUInt16BE(take(2)) : buf.readUInt32BE(take(4));
+    return buf.toString('utf8', take(n), at);
+  };
+  /** cty's [type, value] of a dynamically typed value: the value. */
+  const dynamic = (n: number): CtyValue => {
+    if (n !== 2) throw new Error(`a dynamic value of ${n} parts`);
+    JSON.parse(bin()); // the type, as cty writes it in JSON (a string or an array); the value says it again
+    return value();
+  };
+  const arr = (n: number): CtyValue => (isBin(buf[at]) ? dynamic(n) : Array.from({ length: n }, () => value()));
   const map = (n: number): { [key: string]: CtyValue } => {
     const out: { [key: string]: CtyValue } = {};
     for (let i = 0; i < n; i++) {
@@ -100,7 +115,7 @@ export function decodeMsgpack(buf: Buffer): CtyValue {
       case 0xdf:
         return map(buf.readUInt32BE(take(4)));
       default:
-        // bin (0xc4-0xc6) is not how cty writes a value; 0xc1 is never used.
+        // bin (0xc4-0xc6) is only a dynamic value's type (above), never a value; 0xc1 is never used.
         throw new Error(`msgpack type 0x${b.toString(16)} is not supported`);
     }
   }

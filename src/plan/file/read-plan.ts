@@ -14,6 +14,16 @@ interface StateResource {
   instances?: { index_key?: string | number; attributes?: Record<string, unknown> }[];
 }
 
+/** The state's `{"value": v, "type": t}` of a dynamically typed attribute (show -json prints v), or an
+ *  object or map that only looks like one: without the provider's schema the two cannot be told apart. */
+function dynamicLike(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(dynamicLike);
+  if (v === null || typeof v !== 'object') return false;
+  const keys = Object.keys(v);
+  if (keys.length === 2 && keys.includes('value') && keys.includes('type')) return true;
+  return Object.values(v).some(dynamicLike);
+}
+
 /** show -json's `prior_state.values.root_module.resources`, for the root module's resources. */
 function rootResources(state: { resources?: StateResource[] }): object[] {
   const out: object[] = [];
@@ -22,6 +32,7 @@ function rootResources(state: { resources?: StateResource[] }): object[] {
     const base = `${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`;
     for (const i of r.instances ?? []) {
       const address = i.index_key === undefined ? base : `${base}[${JSON.stringify(i.index_key)}]`;
+      if (dynamicLike(i.attributes)) throw new Error(`${address} may hold a dynamically typed value`);
       out.push({ address, mode: r.mode, type: r.type, name: r.name, ...(i.index_key === undefined ? {} : { index: i.index_key }), values: i.attributes ?? {} });
     }
   }

@@ -96,6 +96,11 @@ test('decodeMsgpack reads what cty writes, marks unknowns and refuses what it do
   expect(decodeMsgpack(Buffer.from([0xd1, 0xff, 0x38]))).toBe(-200);
   expect(decodeMsgpack(Buffer.from([0xc7, 0x02, 0x0c, 0x01, 0x02]))).toBe(UNKNOWN);
   expect(() => decodeMsgpack(Buffer.from([0xc4, 0x01, 0x00]))).toThrow('msgpack type 0xc4 is not supported');
+  // A dynamically typed value: [its type as JSON in a bin, the value], read as the value.
+  const typed = (type: string, value: Buffer, parts = 2) => Buffer.concat([Buffer.from([0x90 | parts, 0xc4, type.length]), Buffer.from(type), value]);
+  expect(decodeMsgpack(mp.map([['input', typed('"string"', mp.str('orders'))], ['output', typed('"string"', mp.unknown)]]))).toEqual({ input: 'orders', output: UNKNOWN });
+  expect(decodeMsgpack(typed('["list","number"]', mp.arr([mp.int(1), mp.int(2)])))).toEqual([1, 2]);
+  expect(() => decodeMsgpack(typed('"string"', Buffer.concat([mp.str('a'), mp.str('b')]), 3))).toThrow('a dynamic value of 3 parts');
   expect(() => decodeMsgpack(Buffer.from([0xd4, 0x05, 0x00]))).toThrow('msgpack extension 5 is not supported');
   expect(() => decodeMsgpack(Buffer.from([0xcf, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]))).toThrow('msgpack integer too large');
 });
