@@ -38,8 +38,6 @@ export interface LocalExamplesRoot {
   examples: LocalExample[];
   /** Runs terraform/tofu in the root with the environment planton gives it under --local. */
   tofu(args: string[]): Promise<TofuResult>;
-  /** Deletes the root's directory (state, .terraform/, plan files). */
-  remove(): void;
 }
 
 interface GeneratedRoot {
@@ -48,8 +46,20 @@ interface GeneratedRoot {
   [block: string]: unknown;
 }
 
-/** Writes the root into `dir` (created; removed by `remove()`) for the manifests `files`, against DynamoDB Local at `endpoint`. */
-export async function writeLocalExamplesRoot(dir: string, files: Record<string, string>, endpoint: string): Promise<LocalExamplesRoot> {
+/**
+ * Writes the root into `dir` (a test's temporary directory: created here) for the manifests `files`
+ * (module name → path), against DynamoDB Local at `endpoint`, runs `fn` on it, and removes `dir` (state,
+ * .terraform/, plan files) whatever happens.
+ */
+export async function withLocalExamplesRoot<T>(dir: string, files: Record<string, string>, endpoint: string, fn: (root: LocalExamplesRoot) => Promise<T>): Promise<T> {
+  try {
+    return await fn(await writeRoot(dir, files, endpoint));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function writeRoot(dir: string, files: Record<string, string>, endpoint: string): Promise<LocalExamplesRoot> {
   if (!tofuBinary) throw new Error('neither tofu nor terraform is on PATH');
   const binary = tofuBinary;
   mkdirSync(dir, { recursive: true });
@@ -79,7 +89,6 @@ export async function writeLocalExamplesRoot(dir: string, files: Record<string, 
       const r = await execa(binary, args, { cwd: dir, env, extendEnv: false, reject: false, stdin: 'ignore' });
       return { code: r.exitCode ?? 1, stdout: String(r.stdout), stderr: String(r.stderr) };
     },
-    remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 
