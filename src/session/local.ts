@@ -63,8 +63,17 @@ export async function moveToLocal(s: Session, planning: boolean): Promise<(local
   return (local) => localSession(s, adjusted, local.endpoint, local.dataDir);
 }
 
-/** The session as a --local run sees it, DynamoDB Local at `endpoint` (pure: the fleet's read uses it too). */
-export function localSession(s: Session, adjusted: LocalAdjustment, endpoint: string, dataDir = localDataDir(dirname(s.manifestFile))): Session {
+/** What a --local run changes in a session. */
+type LocalFields = Pick<Session, 'manifest' | 'tfvarsOverrides' | 'substitutedPaths' | 'aws' | 'backend' | 'workDirBase'>;
+
+/** The session as a --local run sees it, DynamoDB Local at `endpoint` (pure: the fleet's read uses it
+ *  too, and the e2e tests render the examples' roots with it, so they send what `--local` sends). */
+export function localSession<S extends Pick<Session, 'manifestFile'>>(
+  s: S,
+  adjusted: LocalAdjustment,
+  endpoint: string,
+  dataDir = localDataDir(dirname(s.manifestFile)),
+): Omit<S, keyof LocalFields> & LocalFields {
   return { ...s, ...adjustedFields(adjusted), aws: localAws(endpoint), backend: { type: 'local' }, workDirBase: join(dataDir, 'tofu') };
 }
 

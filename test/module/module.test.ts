@@ -6,6 +6,7 @@ import { accessSync, constants, mkdirSync, readdirSync, rmSync, writeFileSync } 
 import { delimiter, join } from 'node:path';
 import { loadManifest } from '../../src/manifest/index.js';
 import { toTfvars, type Tfvars } from '../../src/tfvars/index.js';
+import { escapeTemplates } from '../helpers/hcl-json.js';
 import { repoRoot } from '../helpers/repo.js';
 
 const root = repoRoot;
@@ -48,14 +49,6 @@ function tf(args: string[], cwd: string): string {
     env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-}
-
-/** JSON-syntax terraform reads strings as templates: keep `${` and `%{` literal. */
-function escapeTemplates(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
-  if (Array.isArray(value)) return value.map(escapeTemplates);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeTemplates(v)]));
-  return value;
 }
 
 describeWithTf('tf-module with real terraform', () => {
