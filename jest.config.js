@@ -23,5 +23,6 @@ export default {
   // held requests, a single-threaded tsc or provider schema build), which the other file fills.
   // PLANTON_TEST_WORKERS=1 runs files one by one (a busy machine, or to time one file).
   maxWorkers: Number(process.env.PLANTON_TEST_WORKERS ?? 2),
+  testSequencer: '<rootDir>/test/support/sequencer.cjs',
   reporters: ['default', '<rootDir>/test/support/summary-line-reporter.cjs'],
 };
