@@ -3,12 +3,11 @@
 // (src/plan/file/) instead of `show -json` (which starts the provider, ~2 s), the local state's
 // outputs instead of `output -json`. When planton is unsure (OpenTofu, a plan file it does not read
 // exactly, a remote or unreadable state) it asks terraform, as it does always with PLANTON_ASK_TOFU=1.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TerraformPlanJson } from '../plan/plan-json.js';
 import { readSavedPlan } from '../plan/file/read-plan.js';
 import { runTofu, type RunResult } from '../tofu/run.js';
-import { STATE_FILE } from '../workspace/root-module.js';
+import { localStateOutputs } from '../tofu/state-file.js';
 import { PLAN_FILE } from '../workspace/plan-file.js';
 import type { OpRun } from './op-run.js';
 
@@ -30,15 +29,9 @@ export async function savedPlanJson(r: OpRun): Promise<{ plan: TerraformPlanJson
 
 /** The outputs as `output -json` prints them, from the local state when planton can read it. */
 export async function outputsJson(r: OpRun): Promise<{ json: string } | { failed: RunResult }> {
-  if (r.s.backend.type === 'local' && !askTofu(r)) {
-    try {
-      const state = JSON.parse(readFileSync(join(r.workDir, STATE_FILE), 'utf8')) as { version?: number; outputs?: Record<string, { value?: unknown }> };
-      // State format 4 is what terraform and OpenTofu write; null outputs are not in it, as in output -json.
-      if (state.version === 4 && state.outputs !== null && typeof state.outputs === 'object') return { json: JSON.stringify(state.outputs) };
-    } catch {
-      // no state yet, or one planton cannot read: terraform answers
-    }
-  }
+  // No state yet, or one planton cannot read: terraform answers.
+  const outputs = r.s.backend.type === 'local' && !askTofu(r) ? localStateOutputs(r.workDir) : undefined;
+  if (outputs !== undefined) return { json: JSON.stringify(outputs) };
   const shown = await runTofu(r.ctx, ['output', '-json', '-no-color'], { capture: true });
   return shown.exitCode === 0 ? { json: shown.stdout } : { failed: shown };
 }

@@ -1,5 +1,7 @@
-// A plain text report of drift results, one line per manifest and a count. The fleet's reporters
-// (text, json, markdown) will take this over; this one only needs ManifestResult.
+// `planton drift`'s text report: one line per manifest naming the manifest paths that drifted (or the
+// table missing), then a count. `--format json|markdown` go through the fleet's reporters
+// (src/fleet/report/); their text form is laid out for plans and applies (verdict, time, changes in
+// manifest terms), where drift's reader wants the drifted paths on the manifest's own line.
 import type { ManifestResult } from '../fleet/result.js';
 import { colors } from '../terminal/color.js';
 

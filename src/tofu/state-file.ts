@@ -8,6 +8,32 @@ import { join } from 'node:path';
 export const STATE_FILE_NAME = 'terraform.tfstate';
 export const BACKUP_STATE_FILE_NAME = `${STATE_FILE_NAME}.backup`;
 
+/** The parts of a local state file that planton reads itself. */
+export interface LocalState {
+  version?: number;
+  serial?: number;
+  lineage?: string;
+  outputs?: Record<string, { value?: unknown }>;
+  resources?: { mode?: string; type?: string; instances?: { attributes?: Record<string, unknown> }[] }[];
+}
+
+/** A local state file of `workDir` parsed, or undefined when it is missing, unreadable or not a JSON object. */
+export function readLocalState(workDir: string, file = STATE_FILE_NAME): LocalState | undefined {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(join(workDir, file), 'utf8'));
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as LocalState) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The state's outputs as `output -json` prints them, when planton can read them itself: state format 4
+ *  (what terraform and OpenTofu write; null outputs are left out of it, as output -json leaves them). */
+export function localStateOutputs(workDir: string): Record<string, { value?: unknown }> | undefined {
+  const state = readLocalState(workDir);
+  return state?.version === 4 && state.outputs !== null && typeof state.outputs === 'object' ? state.outputs : undefined;
+}
+
 /** undefined when the file is missing, empty (terraform reads that as no state) or a state; else what is wrong. */
 export function stateFileProblem(path: string): string | undefined {
   let text: string;

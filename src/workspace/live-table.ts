@@ -2,11 +2,10 @@
 // an apply was interrupted after CreateTable. A plan would "create" it and apply would fail with
 // "Cannot create preexisting table". planton tells the two apart with the existence the root module
 // reads at plan time (root-module.ts), and for its own interrupted creates a marker (create-intent.ts).
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KEY_TYPE_DRIFT_OUTPUT } from '../plan/key-types.js';
 import type { TerraformPlanJson } from '../plan/plan-json.js';
-import { BACKUP_STATE_FILE_NAME } from '../tofu/state-file.js';
+import { BACKUP_STATE_FILE_NAME, localStateOutputs, readLocalState } from '../tofu/state-file.js';
 import { EXISTING_TABLES, STATE_FILE } from './root-module.js';
 
 export const BACKUP_STATE_FILE = BACKUP_STATE_FILE_NAME;
@@ -33,16 +32,10 @@ export function createsExistingTable(plan: TerraformPlanJson, address: string, t
 
 /** Whether a local state file of the work directory (the state by default) holds the managed table. */
 export function stateHoldsTable(workDir: string, tableName: string, file = STATE_FILE): boolean {
-  try {
-    const state = JSON.parse(readFileSync(join(workDir, file), 'utf8')) as {
-      resources?: { mode?: string; type?: string; instances?: { attributes?: { name?: unknown } }[] }[];
-    };
-    return (state.resources ?? []).some(
-      (r) => r.mode === 'managed' && r.type === 'aws_dynamodb_table' && (r.instances ?? []).some((i) => i.attributes?.name === tableName),
-    );
-  } catch {
-    return false;
-  }
+  const resources = readLocalState(workDir, file)?.resources;
+  return (Array.isArray(resources) ? resources : []).some(
+    (r) => r.mode === 'managed' && r.type === 'aws_dynamodb_table' && (r.instances ?? []).some((i) => i.attributes?.name === tableName),
+  );
 }
 
 /** Whether the local backup state (written by terraform before each state change) holds the table. */
@@ -53,13 +46,8 @@ export function backupHoldsTable(workDir: string, tableName: string): boolean {
 /** Whether the local state's outputs hold a key type difference (tf-module/outputs.tf `key_type_drift`):
  *  then a plan that finds the same difference again changes no output and exits 0. */
 export function keyTypeDriftInState(workDir: string): boolean {
-  try {
-    const state = JSON.parse(readFileSync(join(workDir, STATE_FILE), 'utf8')) as { outputs?: Record<string, { value?: unknown }> };
-    const value = state.outputs?.[KEY_TYPE_DRIFT_OUTPUT]?.value;
-    return Array.isArray(value) && value.length > 0;
-  } catch {
-    return false;
-  }
+  const value = localStateOutputs(workDir)?.[KEY_TYPE_DRIFT_OUTPUT]?.value;
+  return Array.isArray(value) && value.length > 0;
 }
 
 /** What planton says when the plan would create a table that is already there. */

@@ -3,36 +3,7 @@ import { stringify } from 'yaml';
 import { loadManifest } from '../../../src/manifest/index.js';
 import { toManifest } from '../../../src/importer/to-manifest.js';
 import { renderManifestYaml, schemaReference } from '../../../src/importer/render.js';
-
-/** What `planton import` read from DynamoDB Local for table `orders` (trimmed of read-only fields). */
-const orders = {
-  attribute: [
-    { name: 'created_at', type: 'S' },
-    { name: 'pk', type: 'S' },
-    { name: 'sk', type: 'S' },
-    { name: 'status', type: 'S' },
-  ],
-  billing_mode: 'PROVISIONED',
-  deletion_protection_enabled: false,
-  global_secondary_index: [{ hash_key: 'status', name: 'ByStatus', non_key_attributes: [], on_demand_throughput: [], projection_type: 'ALL', range_key: '', read_capacity: 2, write_capacity: 2 }],
-  hash_key: 'pk',
-  id: 'orders',
-  import_table: [],
-  local_secondary_index: [{ name: 'ByDate', non_key_attributes: [], projection_type: 'KEYS_ONLY', range_key: 'created_at' }],
-  name: 'orders',
-  on_demand_throughput: [],
-  point_in_time_recovery: [{ enabled: false, recovery_period_in_days: 0 }],
-  range_key: 'sk',
-  read_capacity: 5,
-  replica: [],
-  server_side_encryption: [],
-  stream_enabled: true,
-  stream_view_type: 'NEW_AND_OLD_IMAGES',
-  table_class: 'STANDARD',
-  tags: {},
-  ttl: [{ attribute_name: 'expires_at', enabled: true }],
-  write_capacity: 5,
-};
+import { ORDERS_LIVE as orders } from '../../fixtures/live-orders.js';
 
 describe('toManifest', () => {
   it('maps keys, indexes, capacities, TTL and stream, says PITR is off (it is on by default), and leaves other defaults out', () => {

@@ -3,33 +3,10 @@
 import type { AwsDynamodb } from '../../../src/generated/manifest.js';
 import { compareLive, COMPARED_PATHS } from '../../../src/live/compare.js';
 import { loadManifest } from '../../../src/manifest/index.js';
+import { ORDERS_LIVE } from '../../fixtures/live-orders.js';
 
-const orders = {
-  attribute: [
-    { name: 'created_at', type: 'S' },
-    { name: 'pk', type: 'S' },
-    { name: 'sk', type: 'S' },
-    { name: 'status', type: 'S' },
-  ],
-  billing_mode: 'PROVISIONED',
-  deletion_protection_enabled: false,
-  global_secondary_index: [{ hash_key: 'status', name: 'ByStatus', non_key_attributes: [], on_demand_throughput: [], projection_type: 'ALL', range_key: '', read_capacity: 2, write_capacity: 2 }],
-  hash_key: 'pk',
-  local_secondary_index: [{ name: 'ByDate', non_key_attributes: [], projection_type: 'KEYS_ONLY', range_key: 'created_at' }],
-  name: 'orders',
-  on_demand_throughput: [],
-  point_in_time_recovery: [{ enabled: false, recovery_period_in_days: 0 }],
-  range_key: 'sk',
-  read_capacity: 5,
-  replica: [],
-  server_side_encryption: [],
-  stream_enabled: true,
-  stream_view_type: 'NEW_AND_OLD_IMAGES',
-  table_class: 'STANDARD',
-  tags: { team: 'payments' },
-  ttl: [{ attribute_name: 'expires_at', enabled: true }],
-  write_capacity: 5,
-};
+/** The importer's `orders` table, tagged as its manifest below is. */
+const orders = { ...ORDERS_LIVE, tags: { team: 'payments' } };
 
 const ORDERS_YAML = `apiVersion: aws.project-planton.org/v1
 kind: AwsDynamodb
