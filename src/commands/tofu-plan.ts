@@ -35,22 +35,28 @@ async function planToFile(r: OpRun, destroy = false, replaceTable = false): Prom
   let liveTableUnknown = false;
   let keyTypes: KeyTypeChange[] = [];
   // A key type difference the state's outputs already hold plans as "no changes" (exit 0): still read it.
-  const shown = result.exitCode === 2 || (result.exitCode === 0 && !destroy && r.s.backend.type === 'local' && keyTypeDriftInState(r.workDir));
-  if (shown) {
+  // A local state says whether it holds one; a remote state cannot be read here, so its plan is read
+  // (from the plan file itself, at no cost, under terraform).
+  const mayHoldKeyTypes = result.exitCode === 0 && !destroy && (r.s.backend.type !== 'local' || keyTypeDriftInState(r.workDir));
+  let shown = false;
+  if (result.exitCode === 2 || mayHoldKeyTypes) {
     const read = await savedPlanJson(r);
     if ('failed' in read) return failed(r, read.failed);
     const planJson = read.plan;
-    r.outcome.counts = resourceCounts(planJson);
     const verdict = guardPlan(planJson, tableNamePath(r.s.manifest), r.s.manifest);
-    losses = verdict.losses;
-    keyTypes = verdict.keyTypes;
-    // --local: what the run substitutes for DynamoDB Local was said once as a warning; it is no manifest change.
-    analysis = withoutSubstitutions(verdict.analysis, r.s.substitutedPaths ?? []);
-    // Autoscaled capacities move all day: Application Auto Scaling's doing, not drift from the manifest.
-    analysis = withoutOwnedDrift(analysis, autoscaledPaths(r.s.manifest.spec));
-    liveTableUnknown = createsExistingTable(planJson, TABLE_ADDRESS, r.tableName);
-    // After tofu's own plan output: the same changes in manifest terms (src/plan/explain.ts).
-    r.human.stdout(formatSummary(analysis, { color: r.s.io.color && r.opts.color }));
+    shown = result.exitCode === 2 || verdict.keyTypes.length > 0;
+    if (shown) {
+      r.outcome.counts = resourceCounts(planJson);
+      losses = verdict.losses;
+      keyTypes = verdict.keyTypes;
+      // --local: what the run substitutes for DynamoDB Local was said once as a warning; it is no manifest change.
+      analysis = withoutSubstitutions(verdict.analysis, r.s.substitutedPaths ?? []);
+      // Autoscaled capacities move all day: Application Auto Scaling's doing, not drift from the manifest.
+      analysis = withoutOwnedDrift(analysis, autoscaledPaths(r.s.manifest.spec));
+      liveTableUnknown = createsExistingTable(planJson, TABLE_ADDRESS, r.tableName);
+      // After tofu's own plan output: the same changes in manifest terms (src/plan/explain.ts).
+      r.human.stdout(formatSummary(analysis, { color: r.s.io.color && r.opts.color }));
+    }
   }
   // An output-only difference (terraform's exit 2 with no resource change) is not drift: the exit code
   // follows the summary in manifest terms. Applying it still refreshes the outputs in the state.

@@ -217,6 +217,24 @@ suite('a team shares one table through an S3 state (s3rver) locked in DynamoDB L
     expect(tableIn(sharedState(MOVED_KEY))).toEqual(tableIn(sharedState(STATE_KEY)));
   }, SLOW);
 
+  test('a key type change stays pending after a refresh writes it into the shared state (where planton cannot read the outputs itself)', async () => {
+    // The provider plans nothing for a key attribute's type: the module's key_type_drift output carries it.
+    // Once a refresh has written that output into the state, terraform itself plans "no changes".
+    writeFileSync(join(bob.dir, 'orders.yaml'), WITH_TTL.replace('type: STRING', 'type: NUMBER'));
+    try {
+      const change = '  -/+ spec.partitionKey.type: key type STRING → NUMBER cannot change in place (REPLACES THE TABLE)\n';
+      const first = await asBob('plan', '--detailed-exitcode', ...team);
+      expect({ code: first.code, change: first.out.includes(change) }).toEqual({ code: 2, change: true });
+      expect((await asBob('refresh', ...team)).code).toBe(0);
+      const outputs = (sharedState(MOVED_KEY) as unknown as { outputs: Record<string, { value: unknown }> }).outputs;
+      expect(outputs.key_type_drift?.value).toEqual([expect.objectContaining({ attribute: 'order_id', live_type: 'S', type: 'N', replaces_table: true })]);
+      const again = await asBob('plan', '--detailed-exitcode', ...team);
+      expect({ code: again.code, change: again.out.includes(change) }).toEqual({ code: 2, change: true });
+    } finally {
+      writeFileSync(join(bob.dir, 'orders.yaml'), WITH_TTL);
+    }
+  }, SLOW);
+
   test("bob destroys the table alice created; the state at the new key ends empty", async () => {
     const r = await asBob('destroy', '--auto-approve', ...team);
     expect(r.code).toBe(0);

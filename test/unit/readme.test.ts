@@ -15,8 +15,8 @@ test('the README begins with the two commands for a fresh machine', () => {
   expect(lines.slice(2, 6)).toEqual([
     '```sh',
     expect.stringMatching(/^npm ci && npm run planton -- tofu apply --local --auto-approve +# /),
-    // Measured (docs/development.md, Test time): 12 min 5 s of jest on a nearly quiet 2-core machine, two files at a time.
-    expect.stringMatching(/^npm test +# every test: ~13 min on 2 quiet cores \(more on a busy machine\); `npm run test:unit` is the ~30 s subset$/),
+    // Measured (docs/development.md, Test time): 534 s of jest on a quiet 2-core machine, two files at a time.
+    expect.stringMatching(/^npm test +# every test: ~9 min on 2 quiet cores \(more on a busy machine\); `npm run test:unit` is the ~30 s subset$/),
     '```',
   ]);
 });
