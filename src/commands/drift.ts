@@ -4,6 +4,7 @@
 // any drifted or is missing (a drift check answers with its exit code, as `plan --detailed-exitcode`
 // does; the flag is accepted for scripts written for plan); else 0.
 import { UsageError } from '../errors.js';
+import { fleetExitCode } from '../fleet/exit-code.js';
 import type { ManifestResult } from '../fleet/result.js';
 import type { Io } from '../io.js';
 import { driftResult } from '../live/drift.js';
@@ -60,7 +61,7 @@ export async function drift(opts: DriftOptions, io: Io): Promise<number> {
   );
   const exitCode = driftExitCode(results, failed);
   if (opts.format === 'text') {
-      // drift's own words (drifted, missing) for a terminal; json and markdown are the fleet's documents.
+    // drift's own words (drifted, missing) for a terminal; json and markdown are the fleet's documents.
     for (const r of results) if (r.log && (r.verdict === 'failed' || opts.log)) base.out.stderr(r.log);
     base.out.stdout(formatDriftText(results, io.color && opts.color));
   } else {
@@ -70,8 +71,8 @@ export async function drift(opts: DriftOptions, io: Io): Promise<number> {
   return exitCode;
 }
 
-/** 1 if anything is invalid or failed (or a named file was missing); else 2 if any drift; else 0. */
+/** 1 if anything is invalid or failed (or a named file was missing); else 2 if any drift; else 0: the
+ *  fleet's rule over verdicts, always detailed (a drift check answers with its exit code). */
 export function driftExitCode(results: ManifestResult[], failed = false): number {
-  if (failed || results.some((r) => r.exitCode === 1)) return 1;
-  return results.some((r) => r.exitCode === 2) ? 2 : 0;
+  return failed ? 1 : fleetExitCode(results, true);
 }
