@@ -7,7 +7,7 @@ import type { Diagnostic } from '../document/diagnostics.js';
 import type { AwsDynamodb } from '../generated/manifest.js';
 import { loadManifest } from '../manifest/index.js';
 import { formatText } from '../report/text.js';
-import { backendOf, chooseRegion } from '../session/aws.js';
+import { backendOf, runRegion } from '../session/aws.js';
 import type { BaseSession, Endpoint } from '../session/base.js';
 import type { Session } from '../session/index.js';
 import { localDataDir, localSession } from '../session/local.js';
@@ -45,7 +45,7 @@ export function fleetManifests(cwd: string, files: readonly string[]): FleetMani
 
 /** Every manifest's diagnostics are printed (to `out.stderr`) as validate prints them. */
 export async function loadFleet(manifests: FleetManifest[], sets: string[], base: BaseSession): Promise<Loaded[]> {
-  const region = base.local ? 'us-east-1' : chooseRegion(base.stack?.input?.provider_config, base.io.env);
+  const region = runRegion(base.local, base.stack?.input?.provider_config, base.io.env);
   const out: Loaded[] = [];
   for (const m of manifests) {
     const loaded = await loadManifest({ file: m.manifestFile, displayFile: m.file, sets, region });

@@ -10,6 +10,14 @@ export function chooseRegion(pc: ProviderConfig | undefined, env: NodeJS.Process
   return pc?.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
 }
 
+/** The region DynamoDB Local runs (--local) use: it accepts any, and manifests are checked against it. */
+export const LOCAL_REGION = 'us-east-1';
+
+/** The region a run's manifests are checked against: DynamoDB Local's under --local, else chooseRegion's. */
+export function runRegion(local: boolean, pc: ProviderConfig | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  return local ? LOCAL_REGION : chooseRegion(pc, env);
+}
+
 export function noRegionError(): UsageError {
   return new UsageError('no AWS region: set provider_config.region in a stack input (--stack-input) or AWS_REGION', 'See hack/stack-input.example.yaml.');
 }
@@ -24,7 +32,7 @@ export function awsSettings(pc: ProviderConfig | undefined, region: string): Aws
 
 /** DynamoDB Local accepts any letters-and-digits keys; these are not secrets. */
 export function localAws(endpoint: string): AwsSettings {
-  return { region: 'us-east-1', accessKeyId: 'local', secretAccessKey: 'local', endpoint };
+  return { region: LOCAL_REGION, accessKeyId: 'local', secretAccessKey: 'local', endpoint };
 }
 
 export function backendOf(b: StackBackend | undefined, providerRegion: string): BackendSpec {

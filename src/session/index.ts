@@ -12,7 +12,7 @@ import type { Status } from '../terminal/status.js';
 import type { AwsSettings } from '../tofu/env.js';
 import type { Mask } from '../tofu/mask.js';
 import type { BackendSpec } from '../workspace/root-module.js';
-import { awsSettings, backendOf, chooseRegion, noRegionError } from './aws.js';
+import { awsSettings, backendOf, noRegionError, runRegion } from './aws.js';
 import { openStackInput } from './stack.js';
 
 export interface Session {
@@ -61,7 +61,7 @@ export async function openSession(opts: SessionOptions, io: Io, status: Status, 
   if (source.origin) out.stderr(source.origin + '\n');
   const { file: manifestFile, displayFile } = source;
   const at = target ? '/target' : undefined;
-  const region = opts.local ? 'us-east-1' : chooseRegion(pc, io.env);
+  const region = runRegion(opts.local, pc, io.env);
   const loaded = await loadManifest({ file: manifestFile, displayFile, sets: opts.set, at, region });
   if (loaded.result.diagnostics.length > 0) out.stderr(formatText([loaded.result], { color: io.color }));
   if (!loaded.manifest || loaded.result.status !== 'valid') {
