@@ -5,7 +5,7 @@
 // exactly, a remote or unreadable state) it asks terraform, as it does always with PLANTON_ASK_TOFU=1.
 import { join } from 'node:path';
 import type { TerraformPlanJson } from '../plan/plan-json.js';
-import { readSavedPlan } from '../plan/file/read-plan.js';
+import { ownPlanReading, readSavedPlan } from '../plan/file/read-plan.js';
 import { runTofu, type RunResult } from '../tofu/run.js';
 import { localStateOutputs } from '../tofu/state-file.js';
 import { PLAN_FILE } from '../workspace/plan-file.js';
@@ -15,9 +15,10 @@ const askTofu = (r: OpRun): boolean => r.s.io.env.PLANTON_ASK_TOFU === '1';
 
 /** The saved plan as `show -json` gives it (the parts planton reads), or the failed `show`. */
 export async function savedPlanJson(r: OpRun): Promise<{ plan: TerraformPlanJson } | { failed: RunResult }> {
-  if (r.binary.name === 'terraform' && !askTofu(r)) {
+  const version = ownPlanReading(r.binary, r.s.io.env);
+  if (version !== undefined) {
     try {
-      return { plan: readSavedPlan(join(r.workDir, PLAN_FILE), r.binary.version) };
+      return { plan: readSavedPlan(join(r.workDir, PLAN_FILE), version) };
     } catch {
       // not a plan planton reads exactly: terraform reads it
     }

@@ -13,7 +13,8 @@ import type { Session } from '../session/index.js';
 import { localDataDir, localSession } from '../session/local.js';
 import { statusLine } from '../terminal/status.js';
 import { tableName } from '../tfvars/index.js';
-import { ownPlanReading, readLiveTables, type LiveRead } from './read.js';
+import { ownPlanReading } from '../plan/file/read-plan.js';
+import { readLiveTables, type LiveRead } from './read.js';
 import type { LocalAdjustment } from '../local/adjust.js';
 
 export interface FleetManifest {

@@ -8,7 +8,6 @@
 import { join } from 'node:path';
 import type { TerraformPlanJson } from '../plan/plan-json.js';
 import { readSavedPlan } from '../plan/file/read-plan.js';
-import type { TofuBinary } from '../tofu/binary.js';
 import { buildChildEnv, type AwsSettings } from '../tofu/env.js';
 import type { Mask } from '../tofu/mask.js';
 import type { LiveAutoScaling } from '../importer/to-manifest.js';
@@ -40,12 +39,6 @@ export interface LiveReadOptions {
   purpose: string;
   /** terraform's version when planton reads the scratch plan itself (`ownPlanReading`); else `show -json`. */
   planFileVersion?: string;
-}
-
-/** The version to give `planFileVersion`: terraform's plan files planton reads; OpenTofu's, or any with
- *  PLANTON_ASK_TOFU=1, are shown by the binary. */
-export function ownPlanReading(binary: TofuBinary, env: NodeJS.ProcessEnv): string | undefined {
-  return binary.name === 'terraform' && env.PLANTON_ASK_TOFU !== '1' ? binary.version : undefined;
 }
 
 export interface LiveReadResult {

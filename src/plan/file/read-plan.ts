@@ -6,6 +6,12 @@ import type { TerraformPlanJson } from '../plan-json.js';
 import { decodeTfplan } from './tfplan.js';
 import { zipMember } from './zip.js';
 
+/** terraform's version when planton reads its plan files itself; undefined for OpenTofu's, or any with
+ *  PLANTON_ASK_TOFU=1, which the binary shows (`show -json`). One rule for every plan planton reads. */
+export function ownPlanReading(binary: { name: string; version: string }, env: NodeJS.ProcessEnv): string | undefined {
+  return binary.name === 'terraform' && env.PLANTON_ASK_TOFU !== '1' ? binary.version : undefined;
+}
+
 interface StateResource {
   module?: string;
   mode?: string;
